@@ -1,0 +1,73 @@
+# The two commands of the README: `make run` and `make test`. Everything else is a step of those.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+STAMP := $(VENV)/.installed
+export DEBUG ?= 1
+PORT ?= 8000
+
+.PHONY: run test install migrate demo messages gates pytest pytest-postgres browser benchmarks lint format clean
+
+$(STAMP): pyproject.toml constraints.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -c constraints.txt -e ".[dev]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+messages: install
+	$(PY) manage.py compilemessages --ignore=.venv -v0
+
+migrate: install
+	$(PY) manage.py migrate --no-input -v0
+
+demo: migrate messages
+	$(PY) manage.py load_demo
+
+run: demo
+	@echo
+	@echo "Growing Up NYC:  http://growingup.localhost:$(PORT)/"
+	@echo "Generation NYC:  http://generation.localhost:$(PORT)/"
+	@echo "Admin:           http://growingup.localhost:$(PORT)/admin/  (login printed above)"
+	@echo
+	$(PY) manage.py runserver $(PORT)
+
+# Every gate CI runs, in the order CI runs them.
+test: gates pytest pytest-postgres
+
+gates: messages
+	$(PY) manage.py check --fail-level WARNING
+	DEBUG=0 SECRET_KEY=$$($(PY) -c "import secrets; print(secrets.token_urlsafe(50))") ALLOWED_HOSTS=growingup.example.org \
+		$(PY) manage.py check --deploy --fail-level WARNING
+	$(PY) manage.py makemigrations --check --dry-run
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+pytest: install
+	env -u DATABASE_URL $(BIN)/pytest $(PYTEST_ARGS)
+
+# The same suite on PostgreSQL when DATABASE_URL is set (CI sets it). Browser tests ran above.
+pytest-postgres: install
+	@if [ -n "$$DATABASE_URL" ]; then \
+		echo "pytest on $$DATABASE_URL"; \
+		$(BIN)/pytest -m "not browser" $(PYTEST_ARGS); \
+	else echo "DATABASE_URL is not set: skipping the PostgreSQL run"; fi
+
+browser: install
+	$(BIN)/pytest -m browser $(PYTEST_ARGS)
+
+benchmarks: migrate
+	$(PY) -m benchmarks
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+clean:
+	rm -rf $(VENV) var dist

@@ -1,0 +1,90 @@
+"""Which language a reader asked for, which language a page's content is really in, and the
+links between a page's translations. Used by the base template and by the static build."""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.urls import translate_url
+from django.utils import translation
+from wagtail.models import Page, Site
+
+
+def direction(code):
+    return "rtl" if translation.get_language_info(code)["bidi"] else "ltr"
+
+
+def reader_language():
+    """The language of the interface: the URL's language prefix, else English."""
+    code = translation.get_language() or settings.LANGUAGE_CODE
+    known = dict(settings.LANGUAGES)
+    return code if code in known else settings.LANGUAGE_CODE
+
+
+def content_language(page):
+    """The language a page's text is written in. An untranslated page is either the English
+    page itself (no translation tree for the language yet) or a wagtail-localize alias that
+    mirrors the English page."""
+    if page is None:
+        return reader_language()
+    if page.alias_of_id:
+        return (
+            Page.objects.filter(pk=page.alias_of_id)
+            .values_list("locale__language_code", flat=True)
+            .first()
+            or page.locale.language_code
+        )
+    return page.locale.language_code
+
+
+@dataclass(frozen=True)
+class LanguageLink:
+    code: str
+    name: str
+    url: str
+    is_current: bool
+
+
+def language_links(request, page=None):
+    """A link for every language, to this page in that language (its translation, its
+    untranslated fallback, or failing both the site's home in that language)."""
+    current = reader_language()
+    urls = {}
+    if page is not None:
+        for translated in page.get_translations(inclusive=True).live().select_related("locale"):
+            urls[translated.locale.language_code] = translated.get_url(request)
+        site = Site.find_for_request(request)
+        if site is not None:
+            for home in (
+                site.root_page.get_translations(inclusive=True).live().select_related("locale")
+            ):
+                urls.setdefault(home.locale.language_code, home.get_url(request))
+    links = []
+    for code, _name in settings.LANGUAGES:
+        url = urls.get(code) if page is not None else translate_url(request.get_full_path(), code)
+        if url:
+            info = translation.get_language_info(code)
+            links.append(LanguageLink(code, info["name_local"], url, code == current))
+    return links
+
+
+def hreflang_alternates(request, page):
+    """(hreflang, absolute URL) for every real translation of a page, plus x-default (English).
+    Untranslated aliases are left out: they would announce English text as another language."""
+    source_key = page.translation_key
+    translations = (
+        Page.objects.filter(translation_key=source_key, live=True, alias_of__isnull=True)
+        .select_related("locale")
+        .order_by("locale__language_code")
+    )
+    alternates = []
+    default_url = None
+    for translated in translations:
+        url = translated.get_full_url(request)
+        if not url:
+            continue
+        alternates.append((translated.locale.language_code, url))
+        if translated.locale.language_code == settings.LANGUAGE_CODE:
+            default_url = url
+    if default_url:
+        alternates.append(("x-default", default_url))
+    return alternates

@@ -1,0 +1,33 @@
+from importlib import import_module
+from importlib.util import find_spec
+
+from django.apps import apps
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from cms.core import demo
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the demo: languages, both sites, their pages and an admin account. Safe to run "
+        "again: it only adds what is missing. Each app adds its content in its demo.py."
+    )
+
+    def handle(self, *args, **options):
+        with transaction.atomic():
+            demo.remove_wagtail_placeholder()
+            created = demo.ensure_locales()
+            if created:
+                self.stdout.write(f"Languages added: {', '.join(created)}")
+            for app_config in apps.get_app_configs():
+                module_name = f"{app_config.name}.demo"
+                if app_config.name != "cms.core" and find_spec(module_name):
+                    import_module(module_name).load(self.stdout.write)
+            demo.sync_locale_trees()
+            username, password, user_created = demo.ensure_admin()
+        if user_created:
+            self.stdout.write(f"Admin account created: {username}")
+        self.stdout.write(
+            self.style.SUCCESS(f"Demo ready. Admin login: {username} / {password or '(unchanged)'}")
+        )

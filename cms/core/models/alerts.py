@@ -1,0 +1,69 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import TranslatableMixin
+
+
+class AlertBannerQuerySet(models.QuerySet):
+    def active(self, site, when=None):
+        when = when or timezone.now()
+        return self.filter(site=site, starts_at__lte=when).filter(
+            models.Q(ends_at__isnull=True) | models.Q(ends_at__gt=when)
+        )
+
+    def for_reader(self, site, locale, when=None):
+        """Active banners of a site, each in the reader's language when translated, else in
+        the language it was written in."""
+        chosen = {}
+        for banner in self.active(site, when).select_related("locale"):
+            current = chosen.get(banner.translation_key)
+            if current is None or banner.locale_id == locale.id:
+                chosen[banner.translation_key] = banner
+        return sorted(
+            chosen.values(), key=lambda b: (b.LEVELS.index(b.level), -b.starts_at.timestamp())
+        )
+
+
+class AlertBanner(TranslatableMixin, models.Model):
+    """A site-wide message (closures, deadlines, emergencies) shown on every page of one site
+    between its start and end."""
+
+    LEVELS = ["urgent", "warning", "info"]
+    LEVEL_CHOICES = [("urgent", "Urgent"), ("warning", "Warning"), ("info", "Information")]
+
+    site = models.ForeignKey("wagtailcore.Site", on_delete=models.CASCADE, related_name="+")
+    message = models.CharField(max_length=280)
+    link_url = models.URLField(blank=True)
+    link_text = models.CharField(max_length=60, blank=True)
+    level = models.CharField(max_length=10, choices=LEVEL_CHOICES, default="info")
+    starts_at = models.DateTimeField(default=timezone.now)
+    ends_at = models.DateTimeField(
+        null=True, blank=True, help_text="Leave empty to show until removed."
+    )
+
+    objects = AlertBannerQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("site"),
+        FieldPanel("message"),
+        FieldPanel("link_url"),
+        FieldPanel("link_text"),
+        FieldPanel("level"),
+        FieldPanel("starts_at"),
+        FieldPanel("ends_at"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = "alert banner"
+        ordering = ["-starts_at"]
+
+    def __str__(self):
+        return self.message
+
+    def clean(self):
+        super().clean()
+        if self.ends_at and self.starts_at and self.ends_at <= self.starts_at:
+            raise ValidationError({"ends_at": "The end must come after the start."})
+        if self.link_url and not self.link_text:
+            raise ValidationError({"link_text": "Say where the link goes."})

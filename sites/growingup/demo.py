@@ -1,0 +1,76 @@
+"""Growing Up NYC demo content, in plain language, from public facts."""
+
+from cms.core import demo
+from cms.core.models import StandardPage
+from sites.growingup.models import GrowingUpHomePage
+
+HOME = {
+    "title": "Growing Up NYC",
+    "hero_heading": "Help your child grow, learn and thrive",
+    "intro": "<p>Free guides, programs and events for New York City families, from pregnancy to the teen years.</p>",
+    "summary": "Guides, programs and events for parents and caregivers in New York City.",
+    "body": [
+        ("heading", {"text": "Find help fast"}),
+        (
+            "paragraph",
+            "<p>Call 311 to find city services near you. The call is free, and you can ask for an interpreter.</p>",
+        ),
+        (
+            "callout",
+            {
+                "title": "Worried about how your child is growing?",
+                "text": "<p>Talk to your child’s doctor. For a child under 3, you can also call 311 and ask for Early Intervention. It is free.</p>",
+            },
+        ),
+    ],
+}
+
+TRANSLATIONS = {
+    "es": {
+        "Growing Up NYC": "Growing Up NYC",
+        "Help your child grow, learn and thrive": "Ayude a su hijo a crecer, aprender y prosperar",
+        "Free guides, programs and events for New York City families, from pregnancy to the teen years.": "Guías, programas y eventos gratis para las familias de la ciudad de Nueva York, desde el embarazo hasta la adolescencia.",
+        "Guides, programs and events for parents and caregivers in New York City.": "Guías, programas y eventos para madres, padres y cuidadores en la ciudad de Nueva York.",
+        "Find help fast": "Encuentre ayuda rápido",
+        "Call 311 to find city services near you. The call is free, and you can ask for an interpreter.": "Llame al 311 para encontrar servicios de la ciudad cerca de usted. La llamada es gratis y puede pedir un intérprete.",
+        "Worried about how your child is growing?": "¿Le preocupa cómo está creciendo su hijo?",
+        "Talk to your child’s doctor. For a child under 3, you can also call 311 and ask for Early Intervention. It is free.": "Hable con el médico de su hijo. Si su hijo tiene menos de 3 años, también puede llamar al 311 y pedir Intervención Temprana (Early Intervention). Es gratis.",
+    },
+    "ar": {
+        "Growing Up NYC": "Growing Up NYC",
+        "Help your child grow, learn and thrive": "ساعد طفلك على النمو والتعلّم والازدهار",
+        "Free guides, programs and events for New York City families, from pregnancy to the teen years.": "أدلة وبرامج وفعاليات مجانية لعائلات مدينة نيويورك، من الحمل حتى سنوات المراهقة.",
+        "Guides, programs and events for parents and caregivers in New York City.": "أدلة وبرامج وفعاليات للآباء والأمهات ومقدّمي الرعاية في مدينة نيويورك.",
+        "Find help fast": "اعثر على المساعدة بسرعة",
+        "Call 311 to find city services near you. The call is free, and you can ask for an interpreter.": "اتصل بالرقم 311 لتجد خدمات المدينة القريبة منك. المكالمة مجانية، ويمكنك طلب مترجم.",
+        "Worried about how your child is growing?": "هل أنت قلق بشأن نمو طفلك؟",
+        "Talk to your child’s doctor. For a child under 3, you can also call 311 and ask for Early Intervention. It is free.": "تحدّث مع طبيب طفلك. إذا كان عمر طفلك أقل من 3 سنوات، يمكنك أيضًا الاتصال بالرقم 311 وطلب خدمة التدخّل المبكر (Early Intervention). الخدمة مجانية.",
+    },
+}
+
+ABOUT = {
+    "title": "About Growing Up NYC",
+    "summary": "Who makes this site, and how to reach us.",
+    "show_in_menus": True,
+    "body": [
+        (
+            "paragraph",
+            "<p>Growing Up NYC is made by the City of New York. It brings together city, state and federal help for families in one place.</p>",
+        ),
+        ("heading", {"text": "Get in touch"}),
+        ("paragraph", "<p>Call 311 with questions about any city service.</p>"),
+    ],
+}
+
+
+def load(report):
+    home, created = demo.ensure_home_page(GrowingUpHomePage, slug="growingup", **HOME)
+    if created:
+        report("Growing Up NYC: home page created")
+    site, created = demo.ensure_site("growingup", home, "Growing Up NYC")
+    if created:
+        report(f"Growing Up NYC: site {site.hostname}:{site.port} created")
+    demo.ensure_child_page(home, StandardPage, slug="about", **ABOUT)
+    for code, strings in TRANSLATIONS.items():
+        if demo.ensure_translation(home, code, strings):
+            report(f"Growing Up NYC: home page translated into {code}")

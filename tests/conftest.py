@@ -1,0 +1,89 @@
+"""Fixtures every test package shares: the languages, and the two sites as load_demo makes
+them (a home page each, English at the root, Spanish and Arabic translated)."""
+
+import pytest
+from django.conf import settings
+from django.core.cache import cache
+from wagtail.models import Locale, Page
+
+from cms.core import demo
+from cms.core.translation import translate
+from tests.core.factories import GenerationHomePageFactory, GrowingUpHomePageFactory, SiteFactory
+
+HOSTS = {"growingup": "growingup.localhost", "generation": "generation.localhost"}
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    # Wagtail caches site root paths; tests that create sites must not see another test's.
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def locales(db):
+    """All eleven languages, each mirroring English until translated."""
+    demo.ensure_locales()
+    return {locale.language_code: locale for locale in Locale.objects.all()}
+
+
+@pytest.fixture
+def sites(locales):
+    """Both sites on their hostnames (port 80 for the test client), with no catch-all site."""
+    demo.remove_wagtail_placeholder()
+    root = Page.get_first_root_node()
+    if root is None:
+        # Browser tests flush the database between tests, Wagtail's root page with it.
+        root = Page.add_root(instance=Page(title="Root", slug="root", locale=locales["en"]))
+    growingup_home = GrowingUpHomePageFactory(parent=root)
+    generation_home = GenerationHomePageFactory(parent=root)
+    return {
+        "growingup": SiteFactory(
+            hostname=HOSTS["growingup"], root_page=growingup_home, site_name="Growing Up NYC"
+        ),
+        "generation": SiteFactory(
+            hostname=HOSTS["generation"], root_page=generation_home, site_name="Generation NYC"
+        ),
+    }
+
+
+@pytest.fixture
+def translated_sites(sites, locales):
+    """Both home pages translated into Spanish and Arabic, as in the demo."""
+    for site in sites.values():
+        for code in ("es", "ar"):
+            home = site.root_page.specific
+            translate(
+                home,
+                locales[code],
+                {home.hero_heading: f"[{code}] {home.hero_heading}", home.title: home.title},
+            )
+    return sites
+
+
+@pytest.fixture
+def synced(sites):
+    """Untranslated aliases in every language, as wagtail-localize keeps them."""
+
+    def sync():
+        demo.sync_locale_trees()
+
+    return sync
+
+
+def site_get(client, site_key, path, **extra):
+    return client.get(path, HTTP_HOST=HOSTS[site_key], **extra)
+
+
+@pytest.fixture
+def get():
+    """get("growingup", "/es/") fetches a path from one site with the test client."""
+    from django.test import Client
+
+    client = Client()
+    return lambda site_key, path, **extra: site_get(client, site_key, path, **extra)
+
+
+def pytest_report_header(config):
+    return f"database: {settings.DATABASES['default']['ENGINE']}"

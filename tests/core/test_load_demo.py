@@ -1,0 +1,67 @@
+from io import StringIO
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from wagtail.models import Page, Revision, Site
+
+pytestmark = pytest.mark.django_db
+
+
+def load_demo():
+    out = StringIO()
+    call_command("load_demo", stdout=out)
+    return out.getvalue()
+
+
+def counts():
+    return (
+        Page.objects.count(),
+        Revision.objects.count(),
+        Site.objects.count(),
+        get_user_model().objects.count(),
+        sorted(Page.objects.values_list("id", "live", "latest_revision_id")),
+    )
+
+
+def test_load_demo_builds_both_sites_in_every_language(settings, tmp_path, monkeypatch):
+    settings.VAR_DIR = tmp_path
+    monkeypatch.delenv("DEMO_ADMIN_PASSWORD", raising=False)
+
+    output = load_demo()
+
+    assert {site.hostname for site in Site.objects.all()} == {
+        "growingup.localhost",
+        "generation.localhost",
+    }
+    for site in Site.objects.all():
+        translations = site.root_page.get_translations(inclusive=True)
+        assert translations.count() == 11
+        assert translations.filter(alias_of__isnull=True).count() == 3  # en, es, ar
+    assert Page.find_problems() == ([], [], [], [], [])
+    # A generated password is printed and kept outside the repository.
+    password = (tmp_path / "demo-admin.txt").read_text().strip().split(":", 1)[1]
+    assert f"admin / {password}" in output
+    assert get_user_model().objects.get(username="admin").check_password(password)
+
+
+def test_second_run_changes_nothing(settings, tmp_path):
+    settings.VAR_DIR = tmp_path
+    load_demo()
+    before = counts()
+
+    output = load_demo()
+
+    assert counts() == before
+    assert "created" not in output and "translated" not in output
+
+
+def test_admin_credentials_come_from_the_environment(settings, tmp_path, monkeypatch):
+    settings.VAR_DIR = tmp_path
+    monkeypatch.setenv("DEMO_ADMIN_USERNAME", "editor")
+    monkeypatch.setenv("DEMO_ADMIN_PASSWORD", "a-long-local-password")
+
+    load_demo()
+
+    assert get_user_model().objects.get(username="editor").check_password("a-long-local-password")
+    assert not (tmp_path / "demo-admin.txt").exists()
