@@ -34,7 +34,9 @@ def main(names):
     print(f"demo loaded in {time.perf_counter() - started:.1f} s ({workdir})")
 
     package = Path(__file__).parent
-    modules = sorted(m.name for m in pkgutil.iter_modules([str(package)]) if m.name.startswith("bench_"))
+    modules = sorted(
+        m.name for m in pkgutil.iter_modules([str(package)]) if m.name.startswith("bench_")
+    )
     for module_name in modules:
         if names and module_name.removeprefix("bench_") not in names:
             continue

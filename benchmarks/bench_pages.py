@@ -23,4 +23,6 @@ def run(report):
                 assert response.status_code == 200, (host, path, response.status_code)
         timings.sort()
         report(f"{site_key} home, 11 languages: median render", statistics.median(timings), "ms")
-        report(f"{site_key} home, 11 languages: p95 render", timings[int(len(timings) * 0.95)], "ms")
+        report(
+            f"{site_key} home, 11 languages: p95 render", timings[int(len(timings) * 0.95)], "ms"
+        )

@@ -55,6 +55,10 @@ SITE_PORT = int(os.environ.get("SITE_PORT", "8000"))
 
 INSTALLED_APPS = [
     "cms.core",
+    "cms.programs",
+    "cms.events",
+    "cms.publishing",
+    "cms.editorial",
     "sites.growingup",
     "sites.generation",
     "search",

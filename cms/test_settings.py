@@ -15,7 +15,11 @@ SECURE_SSL_REDIRECT = False
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = False
 MEDIA_ROOT = VAR_DIR / "test-media"  # noqa: F405
 
-# A file, not memory, for the SQLite test database: the browser tests' live server thread then
-# has a connection of its own, as it would on PostgreSQL.
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
-    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-db.sqlite3")}  # noqa: F405
+# One test database per test run, so that several runs on one machine never share one. On
+# SQLite it is a file, not memory: the browser tests' live server thread then has a connection
+# of its own, as it would on PostgreSQL.
+_database = DATABASES["default"]  # noqa: F405
+if _database["ENGINE"] == "django.db.backends.sqlite3":
+    _database["TEST"] = {"NAME": str(VAR_DIR / f"test-db-{os.getpid()}.sqlite3")}  # noqa: F405
+else:
+    _database["TEST"] = {"NAME": f"test_{_database['NAME']}_{os.getpid()}"}

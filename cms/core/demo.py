@@ -11,6 +11,9 @@ from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import LocaleSynchronization
 from wagtail_localize.synctree import synchronize_tree
 
+from cms.core.demo_age_stages import AGE_STAGES
+from cms.core.demo_age_stages import TRANSLATIONS as AGE_STAGE_TRANSLATIONS
+from cms.core.models import AgeStage
 from cms.core.translation import is_translated, translate
 
 WAGTAIL_PLACEHOLDER_TITLE = "Welcome to your new Wagtail site!"
@@ -77,6 +80,30 @@ def ensure_translation(instance, language_code, strings):
         return False
     translate(instance, locale, strings)
     return True
+
+
+def ensure_age_stages():
+    """The eight age stages in English, translated into Spanish and Arabic."""
+    default = Locale.get_default()
+    created = 0
+    for order, (slug, name, label, months_from, months_to, colour, icon) in enumerate(AGE_STAGES):
+        stage, was_created = AgeStage.objects.get_or_create(
+            slug=slug,
+            locale=default,
+            defaults={
+                "name": name,
+                "age_label": label,
+                "sort_order": order,
+                "months_from": months_from,
+                "months_to": months_to,
+                "colour": colour,
+                "icon": icon,
+            },
+        )
+        created += was_created
+        for code, strings in AGE_STAGE_TRANSLATIONS.items():
+            ensure_translation(stage, code, strings)
+    return created
 
 
 def sync_locale_trees():

@@ -1,7 +1,7 @@
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from cms.core.models import AlertBanner
+from cms.core.models import AgeStage, AlertBanner
 
 
 class AlertBannerViewSet(SnippetViewSet):
@@ -15,3 +15,14 @@ class AlertBannerViewSet(SnippetViewSet):
 
 
 register_snippet(AlertBannerViewSet)
+
+
+class AgeStageViewSet(SnippetViewSet):
+    model = AgeStage
+    icon = "group"
+    menu_label = "Age stages"
+    list_display = ["name", "age_label", "slug", "sort_order"]
+    ordering = ["sort_order"]
+
+
+register_snippet(AgeStageViewSet)

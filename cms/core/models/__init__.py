@@ -1,4 +1,13 @@
 from .alerts import AlertBanner
 from .pages import BaseHomePage, BasePage, StandardPage
+from .taxonomy import AGE_STAGE_ICONS, BOROUGHS, AgeStage
 
-__all__ = ["AlertBanner", "BaseHomePage", "BasePage", "StandardPage"]
+__all__ = [
+    "AGE_STAGE_ICONS",
+    "BOROUGHS",
+    "AgeStage",
+    "AlertBanner",
+    "BaseHomePage",
+    "BasePage",
+    "StandardPage",
+]

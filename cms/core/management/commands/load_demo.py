@@ -20,6 +20,8 @@ class Command(BaseCommand):
             created = demo.ensure_locales()
             if created:
                 self.stdout.write(f"Languages added: {', '.join(created)}")
+            if demo.ensure_age_stages():
+                self.stdout.write("Age stages created")
             for app_config in apps.get_app_configs():
                 module_name = f"{app_config.name}.demo"
                 if app_config.name != "cms.core" and find_spec(module_name):
