@@ -53,14 +53,16 @@ SITE_HOSTS = {
 }
 SITE_PORT = int(os.environ.get("SITE_PORT", "8000"))
 
+# Order matters to load_demo, which runs each app's demo.py in this order: the sites' home
+# pages first, then what goes under them.
 INSTALLED_APPS = [
     "cms.core",
+    "sites.growingup",
+    "sites.generation",
     "cms.programs",
     "cms.events",
     "cms.publishing",
     "cms.editorial",
-    "sites.growingup",
-    "sites.generation",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",
