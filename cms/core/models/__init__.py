@@ -1,5 +1,6 @@
 from .alerts import AlertBanner
 from .pages import BaseHomePage, BasePage, StandardPage
+from .schedule import ScheduledTaskRun
 from .taxonomy import AGE_STAGE_ICONS, BOROUGHS, AgeStage
 
 __all__ = [
@@ -9,5 +10,6 @@ __all__ = [
     "AlertBanner",
     "BaseHomePage",
     "BasePage",
+    "ScheduledTaskRun",
     "StandardPage",
 ]
