@@ -1,7 +1,8 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
+from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
@@ -21,6 +22,11 @@ if settings.DEBUG:
 
 # Public pages carry their language in the path: /es/..., /ar/...; English has no prefix.
 urlpatterns += i18n_patterns(
+    # Files a page serves from its own routes (feed.ics, activities.json): Wagtail's own pattern
+    # only matches paths ending in a slash.
+    re_path(
+        r"^((?:[\w\-]+/)*[\w\-]+\.(?:ics|json))$", wagtail_views.serve, name="wagtail_serve_file"
+    ),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
