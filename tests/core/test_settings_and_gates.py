@@ -2,6 +2,7 @@
 Each case runs Django in a fresh process, as a deploy or CI would."""
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -135,3 +136,11 @@ def test_every_interface_string_is_translated_in_every_language():
         untranslated = [e.msgid for e in polib.pofile(str(path)) if not e.translated()]
         assert untranslated == [], path
         assert placeholder_errors(path) == []
+
+
+def test_env_example_documents_every_variable_the_settings_read():
+    source = (ROOT / "cms" / "settings.py").read_text()
+    read = set(re.findall(r'(?:environ\.get|env_bool|env_list)\(\s*"([A-Z_]+)"', source))
+    documented = set(re.findall(r"^([A-Z_]+)=", (ROOT / ".env.example").read_text(), re.M))
+    assert read, "no variables found: the pattern no longer matches settings.py"
+    assert read - documented == set()
