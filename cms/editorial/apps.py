@@ -5,3 +5,6 @@ class EditorialConfig(AppConfig):
     name = "cms.editorial"
     label = "editorial"
     verbose_name = "Editors and translators"
+
+    def ready(self):
+        from cms.editorial import signals  # noqa: F401
