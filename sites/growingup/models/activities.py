@@ -1,0 +1,151 @@
+"""Activity guides (summer, after-school): a listing page with one child page per activity, so
+each activity has its own address to share and its own translation."""
+
+from urllib.parse import quote_plus
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.search import index
+
+from cms.core.blocks import RICH_TEXT_FEATURES
+from cms.core.models import BOROUGHS, BasePage
+from sites.growingup.listings import FilteredListingMixin, ListingFilter
+
+from .fields import ChoiceListField
+from .stages import localized_stages, stage_choices
+
+INTERESTS = [
+    ("arts", _("Arts and crafts")),
+    ("music-dance", _("Music and dance")),
+    ("sports", _("Sports")),
+    ("swimming", _("Swimming")),
+    ("stem", _("Science and technology")),
+    ("academics", _("Reading and homework help")),
+    ("outdoors", _("Nature and outdoors")),
+    ("leadership", _("Leadership and community")),
+]
+
+
+class ActivityGuidePage(FilteredListingMixin, BasePage):
+    """A guide to activities of one kind (summer, after-school), with filters."""
+
+    intro = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
+
+    parent_page_types = ["growingup.GrowingUpHomePage"]
+    subpage_types = ["growingup.ActivityPage"]
+    template = "growingup/activity_guide_page.html"
+    items_file = "activities.json"
+    item_template = "growingup/includes/activity_card.html"
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
+
+    class Meta:
+        verbose_name = "activity guide"
+
+    def listing_filters(self):
+        return [
+            ListingFilter(
+                "age",
+                _("Age"),
+                [(s.slug, f"{s.name} ({s.age_label})") for s in localized_stages(self.locale)],
+                any_label=_("Any age"),
+            ),
+            ListingFilter("borough", _("Borough"), BOROUGHS, any_label=_("All boroughs")),
+            ListingFilter("interest", _("Interest"), INTERESTS, any_label=_("Any interest")),
+            ListingFilter("free", _("Free only"), [("1", _("Free only"))], checkbox=True),
+        ]
+
+    def listing_items(self):
+        stages = localized_stages(self.locale)
+        activities = list(ActivityPage.objects.child_of(self).live().order_by("path"))
+        for activity in activities:
+            activity.stage_list = [s for s in stages if s.slug in activity.age_stage_slugs]
+        return activities
+
+    def item_facets(self, activity):
+        return {
+            "age": activity.age_stage_slugs,
+            "borough": [activity.borough] if activity.borough else [],
+            "interest": activity.interests,
+            "free": ["1"] if activity.is_free else [],
+        }
+
+
+class ActivityPage(BasePage):
+    """One activity in an activity guide: a camp, a class, a program after school."""
+
+    description = RichTextField(features=RICH_TEXT_FEATURES)
+    eligibility = models.TextField(
+        "who can join", blank=True, help_text="Ages, grades, where you live, income."
+    )
+    start_date = models.DateField(null=True, blank=True)
+    end_date = models.DateField(null=True, blank=True)
+    days = models.CharField(
+        "days and times", max_length=120, blank=True, help_text="Monday to Friday, 9 am to 3 pm"
+    )
+    address = models.TextField(blank=True)
+    borough = models.CharField(max_length=20, choices=BOROUGHS, blank=True)
+    map_url = models.URLField(
+        "map link", blank=True, help_text="Leave empty to link to a map search of the address."
+    )
+    cost = models.CharField(max_length=120, blank=True, help_text="$50 a week; free for NYCHA")
+    is_free = models.BooleanField("free", default=False)
+    how_to_apply = models.TextField(blank=True)
+    apply_url = models.URLField("application link", blank=True)
+    website = models.URLField(blank=True)
+    interests = ChoiceListField(item_choices=INTERESTS)
+    age_stage_slugs = ChoiceListField("age stages", item_choices=stage_choices)
+
+    parent_page_types = ["growingup.ActivityGuidePage"]
+    subpage_types = []
+    template = "growingup/activity_page.html"
+    content_panels = BasePage.content_panels + [
+        FieldPanel("description"),
+        FieldPanel("eligibility"),
+        FieldPanel("age_stage_slugs"),
+        FieldPanel("interests"),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]), FieldPanel("days")],
+            heading="When",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("address"), FieldPanel("borough"), FieldPanel("map_url")], heading="Where"
+        ),
+        MultiFieldPanel([FieldPanel("is_free"), FieldPanel("cost")], heading="Cost"),
+        MultiFieldPanel(
+            [FieldPanel("how_to_apply"), FieldPanel("apply_url"), FieldPanel("website")],
+            heading="How to apply",
+        ),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("description"),
+        index.FilterField("borough"),
+    ]
+
+    class Meta:
+        verbose_name = "activity"
+
+    def clean(self):
+        super().clean()
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": "The end must not come before the start."})
+
+    @property
+    def map_link(self):
+        if self.map_url:
+            return self.map_url
+        if self.address:
+            return f"https://www.openstreetmap.org/search?query={quote_plus(self.address)}"
+        return ""
+
+    def stages(self):
+        return [s for s in localized_stages(self.locale) if s.slug in self.age_stage_slugs]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["stages"] = self.stages()
+        context["interest_names"] = [label for key, label in INTERESTS if key in self.interests]
+        return context
