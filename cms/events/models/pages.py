@@ -1,0 +1,494 @@
+"""Event pages: an index per site (the listing and its feeds) and an event page per event."""
+
+import hashlib
+import json
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Locale, Orderable
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from cms.core.blocks import RICH_TEXT_FEATURES
+from cms.core.models import BOROUGHS, BasePage
+from cms.events.forms import EventPageForm
+from cms.events.recurrence import (
+    MAX_OCCURRENCES,
+    MONTHLY_CHOICES,
+    REPEAT_CHOICES,
+    SAME_DATE,
+    OccurrenceChange,
+    Schedule,
+    local_midnight,
+    to_local,
+)
+
+AUDIENCES = [("family", _("Families")), ("youth", _("Young people"))]
+ACCESSIBILITY = [
+    ("fully", _("Fully accessible")),
+    ("partially", _("Partially accessible")),
+    ("unknown", _("Accessibility not known")),
+]
+
+
+class EventIndexPage(RoutablePageMixin, BasePage):
+    """A site's events: upcoming dates with filters, and calendar feeds to subscribe to."""
+
+    intro = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
+
+    subpage_types = ["events.EventPage"]
+    max_count_per_parent = 1
+    template = "events/event_index_page.html"
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+
+    class Meta:
+        verbose_name = _("event listing")
+
+    @path("")
+    def listing(self, request):
+        from cms.events.views import event_listing
+
+        return event_listing(request, self)
+
+    @path("page/<int:number>/")
+    def listing_page(self, request, number):
+        from cms.events.views import event_listing
+
+        return event_listing(request, self, page_number=number)
+
+    # Wagtail routes sub-paths with a trailing slash; the files are served without one.
+    @path("feed.ics/")
+    def feed(self, request):
+        from cms.events.views import event_feed
+
+        return event_feed(request, self, request.GET)
+
+    @path("feeds/<slug:name>.ics/")
+    def named_feed(self, request, name):
+        from cms.events.feeds import named_feed_filters
+        from cms.events.views import event_feed
+
+        return event_feed(request, self, named_feed_filters(name))
+
+    def static_site_paths(self):
+        """The listing, its numbered pages, the site feed and one feed per age stage and per
+        borough (paths without query strings, so the static build can write them)."""
+        from cms.events.feeds import named_feed_names
+        from cms.events.views import listing_page_count
+
+        yield ""
+        for number in range(2, listing_page_count(self) + 1):
+            yield f"page/{number}/"
+        yield "feed.ics"
+        for name in named_feed_names():
+            yield f"feeds/{name}.ics"
+
+
+class EventPage(RoutablePageMixin, BasePage):
+    """One event, or a series of dates of the same event. Times are stored in UTC and shown in
+    New York time."""
+
+    description = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
+    image = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    image_alt = models.CharField(
+        _("image description"),
+        max_length=200,
+        blank=True,
+        help_text=_("Describe the image for people who cannot see it. Empty if decorative."),
+    )
+
+    starts_at = models.DateTimeField(_("starts"), help_text=_("New York time."))
+    ends_at = models.DateTimeField(
+        _("ends"),
+        null=True,
+        blank=True,
+        help_text=_("For an event on several days, the end on the last day."),
+    )
+    all_day = models.BooleanField(_("all day"), default=False, help_text=_("Times are ignored."))
+    repeat = models.CharField(
+        _("repeats"), max_length=10, choices=REPEAT_CHOICES, blank=True, default=""
+    )
+    repeat_interval = models.PositiveSmallIntegerField(
+        _("every"), default=1, help_text=_("1 for every week, 2 for every other week.")
+    )
+    repeat_weekdays = models.CharField(_("on these days"), max_length=30, blank=True)
+    repeat_monthly = models.CharField(
+        _("monthly"), max_length=15, choices=MONTHLY_CHOICES, default=SAME_DATE
+    )
+    repeat_until = models.DateField(_("until"), null=True, blank=True)
+    repeat_count = models.PositiveSmallIntegerField(
+        _("number of times"),
+        null=True,
+        blank=True,
+        help_text=_("Instead of an end date: how many times in all."),
+    )
+    cancelled = models.BooleanField(
+        _("whole event cancelled"),
+        default=False,
+        help_text=_("Keeps the page, marked cancelled. To cancel one date, add a change below."),
+    )
+
+    venue_name = models.CharField(_("place"), max_length=200, blank=True)
+    address = models.CharField(_("address"), max_length=255, blank=True)
+    borough = models.CharField(_("borough"), max_length=20, choices=BOROUGHS, blank=True)
+    accessibility = models.CharField(
+        _("wheelchair access"), max_length=10, choices=ACCESSIBILITY, default="unknown"
+    )
+    is_virtual = models.BooleanField(_("online"), default=False)
+    online_url = models.URLField(_("online link"), blank=True)
+
+    cost = models.CharField(_("cost"), max_length=120, blank=True)
+    is_free = models.BooleanField(_("free"), default=False)
+    age_stage_slugs = models.CharField(max_length=200, blank=True)
+    audience = models.CharField(_("audience"), max_length=10, choices=AUDIENCES, default="family")
+    registration_url = models.URLField(_("registration link"), blank=True)
+    organizer = models.CharField(_("organizer"), max_length=200, blank=True)
+    featured = models.BooleanField(_("featured"), default=False)
+
+    uid = models.CharField(
+        _("calendar ID"), max_length=255, blank=True, db_index=True, editable=False
+    )
+    sequence = models.PositiveIntegerField(default=0, editable=False)
+    schedule_hash = models.CharField(max_length=64, blank=True, editable=False)
+    import_source = models.CharField(
+        _("imported from"),
+        max_length=255,
+        blank=True,
+        help_text=_("Set by the calendar import. Empty for events made here."),
+    )
+    import_hash = models.CharField(max_length=64, blank=True, editable=False)
+    import_sequence = models.IntegerField(default=0, editable=False)
+    import_conflict = models.BooleanField(
+        _("edited here since the last import"),
+        default=False,
+        help_text=_(
+            "The partner's calendar changed this event after an editor did. Their changes "
+            "were not applied. Untick to let the next import update it again."
+        ),
+    )
+
+    base_form_class = EventPageForm
+    parent_page_types = ["events.EventIndexPage"]
+    subpage_types = []
+    template = "events/event_page.html"
+
+    # The schedule is the same in every language: a translation follows the English dates.
+    override_translatable_fields = [
+        SynchronizedField(name, overridable=False)
+        for name in (
+            "starts_at",
+            "ends_at",
+            "all_day",
+            "repeat",
+            "repeat_interval",
+            "repeat_weekdays",
+            "repeat_monthly",
+            "repeat_until",
+            "repeat_count",
+            "cancelled",
+            "borough",
+            "is_virtual",
+            "is_free",
+            "age_stage_slugs",
+            "audience",
+            "uid",
+            "sequence",
+            "schedule_hash",
+            "import_source",
+            "import_hash",
+            "import_sequence",
+            "skipped_dates",
+            "extra_dates",
+            "occurrence_changes",
+        )
+    ]
+
+    search_fields = BasePage.search_fields + [
+        index.SearchField("description"),
+        index.FilterField("borough"),
+        index.FilterField("is_free"),
+    ]
+    content_panels = BasePage.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("description"),
+        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("Image")),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),
+                FieldPanel("all_day"),
+                FieldPanel("cancelled"),
+            ],
+            heading=_("When"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("repeat"), FieldPanel("repeat_interval")]),
+                FieldPanel("repeat_weekdays"),
+                FieldPanel("repeat_monthly"),
+                FieldRowPanel([FieldPanel("repeat_until"), FieldPanel("repeat_count")]),
+            ],
+            heading=_("Repeats"),
+            classname="collapsed",
+        ),
+        InlinePanel("skipped_dates", heading=_("Dates it does not happen"), label=_("Date")),
+        InlinePanel("occurrence_changes", heading=_("Changes to one date"), label=_("Change")),
+        InlinePanel("extra_dates", heading=_("Extra dates"), label=_("Extra date")),
+        MultiFieldPanel(
+            [
+                FieldPanel("venue_name"),
+                FieldPanel("address"),
+                FieldPanel("borough"),
+                FieldPanel("accessibility"),
+                FieldPanel("is_virtual"),
+                FieldPanel("online_url"),
+            ],
+            heading=_("Where"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("cost"), FieldPanel("is_free")]),
+                FieldPanel("age_stage_slugs"),
+                FieldPanel("audience"),
+                FieldPanel("registration_url"),
+                FieldPanel("organizer"),
+                FieldPanel("featured"),
+            ],
+            heading=_("Details"),
+        ),
+    ]
+    promote_panels = [
+        panel
+        for panel in BasePage.promote_panels
+        if getattr(panel, "field_name", None) != "summary"
+    ]
+    settings_panels = BasePage.settings_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("import_source", read_only=True),
+                FieldPanel("import_conflict"),
+            ],
+            heading=_("Calendar import"),
+        )
+    ]
+
+    class Meta:
+        verbose_name = _("event")
+
+    def __str__(self):
+        return self.title
+
+    @path("")
+    def event(self, request):
+        from cms.events.views import event_detail
+
+        return event_detail(request, self)
+
+    @path("event.ics/")
+    def calendar_file(self, request):
+        from cms.events.views import event_calendar_file
+
+        return event_calendar_file(request, self)
+
+    def static_site_paths(self):
+        return ["", "event.ics"]
+
+    # Schedule
+
+    @property
+    def age_stage_list(self):
+        return [slug for slug in self.age_stage_slugs.split(",") if slug]
+
+    @property
+    def weekday_list(self):
+        return [code for code in self.repeat_weekdays.split(",") if code]
+
+    @property
+    def schedule(self):
+        return Schedule(
+            starts_at=self.starts_at,
+            ends_at=self.ends_at,
+            all_day=self.all_day,
+            repeat=self.repeat,
+            interval=self.repeat_interval or 1,
+            weekdays=self.weekday_list,
+            monthly=self.repeat_monthly,
+            until=self.repeat_until,
+            count=self.repeat_count,
+            skipped_dates=[skipped.date for skipped in self.skipped_dates.all()],
+            extra_starts=[extra.starts_at for extra in self.extra_dates.all()],
+            changes=[change.as_change() for change in self.occurrence_changes.all()],
+        )
+
+    @cached_property
+    def upcoming(self):
+        """The next dates (with cancelled ones marked), at most ten."""
+        return self.schedule.occurrences(limit=10)
+
+    @property
+    def is_recurring(self):
+        return bool(self.repeat or self.extra_dates.all())
+
+    @property
+    def attendance_mode(self):
+        if self.is_virtual and (self.venue_name or self.address):
+            return "mixed"
+        return "online" if self.is_virtual else "offline"
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.ends_at and self.starts_at:
+            if self.all_day:
+                if to_local(self.ends_at).date() < to_local(self.starts_at).date():
+                    errors["ends_at"] = _("The last day comes before the first day.")
+            elif self.ends_at <= self.starts_at:
+                errors["ends_at"] = _("The end must come after the start.")
+        if self.repeat_until and self.repeat_count:
+            errors["repeat_count"] = _("Give an end date or a number of times, not both.")
+        if (
+            self.repeat_until
+            and self.starts_at
+            and self.repeat_until < to_local(self.starts_at).date()
+        ):
+            errors["repeat_until"] = _("The series cannot end before it starts.")
+        if self.repeat_count and self.repeat_count > MAX_OCCURRENCES:
+            errors["repeat_count"] = _("At most %(max)s times.") % {"max": MAX_OCCURRENCES}
+        if self.is_virtual and not self.online_url:
+            errors["online_url"] = _("Give the link people use to join online.")
+        if errors:
+            raise ValidationError(errors)
+
+    def _normalise_all_day(self):
+        # An all-day event runs from midnight of its first day in New York.
+        if self.all_day and self.starts_at:
+            self.starts_at = local_midnight(to_local(self.starts_at).date())
+            if self.ends_at:
+                self.ends_at = local_midnight(to_local(self.ends_at).date())
+
+    def compute_schedule_hash(self):
+        """A fingerprint of what calendar apps show: when, where, whether cancelled. A change
+        to it bumps the iCalendar SEQUENCE so subscribers replace their copy."""
+        schedule = self.schedule
+        data = [
+            schedule.rule_parts(),
+            schedule.starts_at,
+            schedule.ends_at,
+            schedule.all_day,
+            sorted(schedule.skipped_dates),
+            sorted(schedule.extra_starts),
+            sorted(
+                [c.original_date, c.cancelled, c.starts_at, c.ends_at] for c in schedule.changes
+            ),
+            self.cancelled,
+            self.venue_name,
+            self.address,
+            self.online_url,
+        ]
+        return hashlib.sha256(json.dumps(data, default=str).encode()).hexdigest()
+
+    @property
+    def owns_schedule(self):
+        """English originals hold the dates; translations and aliases follow them."""
+        return not self.alias_of_id and self.locale_id == Locale.get_default().id
+
+    def save(self, *args, **kwargs):
+        full_save = kwargs.get("update_fields") is None
+        if full_save:
+            if self.locale_id is None:
+                self.locale = self.get_default_locale()
+            self._normalise_all_day()
+            if not self.uid:
+                self.uid = str(self.translation_key)
+            if self.owns_schedule:
+                self._bump_sequence()
+        result = super().save(*args, **kwargs)
+        if full_save and self.owns_schedule:
+            from cms.events.occurrences import refresh_occurrences
+
+            refresh_occurrences(self)
+        return result
+
+    def _bump_sequence(self):
+        new_hash = self.compute_schedule_hash()
+        stored = (
+            EventPage.objects.filter(pk=self.pk).values("schedule_hash", "sequence").first()
+            if self.pk
+            else None
+        )
+        if stored:
+            self.sequence = stored["sequence"]
+            if stored["schedule_hash"] and stored["schedule_hash"] != new_hash:
+                self.sequence += 1
+        self.schedule_hash = new_hash
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["now"] = timezone.now()
+        return context
+
+
+class SkippedDate(Orderable):
+    """A date of a series when the event does not happen (EXDATE)."""
+
+    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="skipped_dates")
+    date = models.DateField(_("date"))
+
+    panels = [FieldPanel("date")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("date it does not happen")
+
+
+class ExtraDate(Orderable):
+    """One more start outside the repeating pattern (RDATE)."""
+
+    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="extra_dates")
+    starts_at = models.DateTimeField(_("starts"))
+
+    panels = [FieldPanel("starts_at")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("extra date")
+
+
+class OccurrenceChangeRecord(Orderable):
+    """One date of a series that is cancelled or moved (an iCalendar RECURRENCE-ID override)."""
+
+    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="occurrence_changes")
+    original_date = models.DateField(_("date in the series"))
+    cancelled = models.BooleanField(_("cancelled"), default=False)
+    starts_at = models.DateTimeField(
+        _("new start"), null=True, blank=True, help_text=_("Empty if the time stays the same.")
+    )
+    ends_at = models.DateTimeField(_("new end"), null=True, blank=True)
+    note = models.CharField(
+        _("note"), max_length=200, blank=True, help_text=_("For example: moved to the gym.")
+    )
+
+    panels = [
+        FieldPanel("original_date"),
+        FieldPanel("cancelled"),
+        FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),
+        FieldPanel("note"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("change to one date")
+
+    def as_change(self):
+        return OccurrenceChange(
+            original_date=self.original_date,
+            cancelled=self.cancelled,
+            starts_at=self.starts_at,
+            ends_at=self.ends_at,
+            note=self.note,
+        )

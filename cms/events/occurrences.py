@@ -1,0 +1,153 @@
+"""Dates of events for listings, cards and other apps: the series expanded (two years ahead,
+500 dates per event at most) and kept in EventOccurrence rows, filtered in the database."""
+
+from datetime import timedelta
+
+from django.db import models, transaction
+from django.utils import timezone
+from wagtail.models import Locale
+
+from cms.events.models import EventOccurrence, EventPage
+from cms.events.recurrence import HORIZON
+
+# Dates kept after they pass, so that a feed still carries an event a subscriber just went to.
+KEEP_PAST = timedelta(days=31)
+
+
+def refresh_occurrences(event):
+    """Rebuild the stored dates of one English event page from its schedule."""
+    now = timezone.now()
+    occurrences = event.schedule.occurrences(window_start=now - KEEP_PAST, window_end=now + HORIZON)
+    with transaction.atomic():
+        EventOccurrence.objects.filter(event_id=event.pk).delete()
+        EventOccurrence.objects.bulk_create(
+            EventOccurrence(
+                event_id=event.pk,
+                start=occurrence.start,
+                end=occurrence.end or occurrence.start,
+                has_end=occurrence.end is not None,
+                all_day=occurrence.all_day,
+                cancelled=occurrence.cancelled or event.cancelled,
+                moved=occurrence.moved,
+                note=occurrence.note,
+            )
+            for occurrence in occurrences
+        )
+
+
+def refresh_all_occurrences():
+    """Move every event's two-year window on to today. Returns the number of events."""
+    events = EventPage.objects.filter(locale=Locale.get_default(), alias_of__isnull=True)
+    count = 0
+    for event in events.prefetch_related("skipped_dates", "extra_dates", "occurrence_changes"):
+        refresh_occurrences(event)
+        count += 1
+    return count
+
+
+def age_stage_filter(slug, prefix="event__"):
+    """Events whose comma-separated age stages include `slug` (and not just a slug that contains
+    it: "teen" must not match "preteen")."""
+    field = f"{prefix}age_stage_slugs"
+    return (
+        models.Q(**{field: slug})
+        | models.Q(**{f"{field}__startswith": f"{slug},"})
+        | models.Q(**{f"{field}__endswith": f",{slug}"})
+        | models.Q(**{f"{field}__contains": f",{slug},"})
+    )
+
+
+def event_filter(
+    prefix="", *, age_stage=None, borough=None, audience=None, free=None, virtual=None
+):
+    """A Q for the event fields the listings and feeds filter on."""
+    conditions = models.Q()
+    if age_stage:
+        conditions &= age_stage_filter(age_stage, prefix)
+    if borough:
+        conditions &= models.Q(**{f"{prefix}borough": borough})
+    if audience:
+        conditions &= models.Q(**{f"{prefix}audience": audience})
+    if free is not None:
+        conditions &= models.Q(**{f"{prefix}is_free": free})
+    if virtual is not None:
+        conditions &= models.Q(**{f"{prefix}is_virtual": virtual})
+    return conditions
+
+
+def occurrence_queryset(root, *, start=None, end=None, **filters):
+    """Dates of live English events under `root` (a site's home or an event listing) that are
+    on between `start` (default now) and `end` (default two years on), soonest first.
+    `filters`: age_stage, borough, audience, free, virtual."""
+    start = start or timezone.now()
+    end = end or start + HORIZON
+    return (
+        EventOccurrence.objects.filter(
+            event__live=True,
+            event__path__startswith=root.path,
+            event__depth__gt=root.depth,
+            end__gt=start,
+            start__lt=end,
+        )
+        .filter(event_filter("event__", **filters))
+        .select_related("event")
+        .order_by("start", "pk")
+    )
+
+
+def in_language(occurrences, locale):
+    """Give each occurrence the event page in `locale` (its translation, or the untranslated
+    copy that mirrors English), falling back to the English page."""
+    occurrences = list(occurrences)
+    if not occurrences or locale is None or locale.id == occurrences[0].event.locale_id:
+        return occurrences
+    keys = {occurrence.event.translation_key for occurrence in occurrences}
+    translated = {
+        page.translation_key: page
+        for page in EventPage.objects.live().filter(translation_key__in=keys, locale=locale)
+    }
+    for occurrence in occurrences:
+        page = translated.get(occurrence.event.translation_key)
+        if page is not None:
+            occurrence.event = page
+    return occurrences
+
+
+def upcoming_occurrences(
+    site,
+    locale,
+    *,
+    age_stage=None,
+    borough=None,
+    audience=None,
+    start=None,
+    end=None,
+    free=None,
+    virtual=None,
+    limit=None,
+):
+    """Upcoming dates of a site's events, soonest first, each with `.event` (the EventPage in
+    `locale` when it exists there, else English), `.start`, `.end`, `.all_day` and `.cancelled`.
+    `age_stage` and `borough` are slugs; `audience` is "family" or "youth"; `free` and
+    `virtual` filter when True or False."""
+    queryset = occurrence_queryset(
+        _english_root(site),
+        start=start,
+        end=end,
+        age_stage=age_stage,
+        borough=borough,
+        audience=audience,
+        free=free,
+        virtual=virtual,
+    )
+    if limit:
+        queryset = queryset[:limit]
+    return in_language(queryset, locale)
+
+
+def _english_root(site):
+    root = site.root_page
+    default = Locale.get_default()
+    if root.locale_id == default.id:
+        return root
+    return root.get_translation_or_none(default) or root

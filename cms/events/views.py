@@ -1,0 +1,160 @@
+"""Public views of the event pages: the listing with its filters, the event page, its .ics
+file and the listing's feeds. Thin: the work is in occurrences.py, ics.py and feeds.py."""
+
+from django.core.paginator import InvalidPage, Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.http import urlencode
+from wagtail.models import Locale
+
+from cms.core.languages import reader_language
+from cms.core.models import BOROUGHS, AgeStage
+from cms.events.feeds import feed_calendar, feed_url, webcal_url
+from cms.events.forms import EventFilterForm
+from cms.events.ics import event_calendar, google_calendar_url
+from cms.events.jsonld import as_script, event_json_ld
+from cms.events.occurrences import in_language, occurrence_queryset
+
+PER_PAGE = 20
+CALENDAR_TYPE = "text/calendar; charset=utf-8"
+
+
+def reader_locale():
+    return Locale.objects.filter(language_code=reader_language()).first() or Locale.get_default()
+
+
+def age_stages_for_reader(locale):
+    """(slug, name) of every age stage, named in the reader's language when translated."""
+    names = {}
+    for stage in AgeStage.objects.filter(locale__in={locale, Locale.get_default()}):
+        if stage.locale_id == locale.id or stage.slug not in names:
+            names[stage.slug] = (stage.sort_order, stage.name)
+    return [(slug, name) for slug, (_order, name) in sorted(names.items(), key=lambda i: i[1])]
+
+
+def english_root(page):
+    """The English page whose descendants hold the dates (translations follow English)."""
+    default = Locale.get_default()
+    if page.alias_of_id:
+        page = page.alias_of.specific
+    if page.locale_id != default.id:
+        page = page.get_translation_or_none(default) or page
+    return page
+
+
+def listing_page_count(index):
+    count = occurrence_queryset(english_root(index)).count()
+    return max(1, -(-count // PER_PAGE))
+
+
+def render_page(request, page, template, extra):
+    context = page.get_context(request)
+    context.update(extra)
+    return render(request, template, context)
+
+
+def event_listing(request, index, page_number=None):
+    locale = reader_locale()
+    age_stages = age_stages_for_reader(locale)
+    form = EventFilterForm(request.GET or None, age_stages=age_stages)
+    filters = form.filters() if form.is_bound else {"start": timezone.now(), "end": None}
+    occurrences = occurrence_queryset(english_root(index), **filters)
+    paginator = Paginator(occurrences, PER_PAGE)
+    if page_number is None:
+        page_number = request.GET.get("page") or 1
+    try:
+        page = paginator.page(page_number)
+    except InvalidPage as error:
+        raise Http404("No such page of events") from error
+    page.object_list = in_language(page.object_list, locale)
+
+    query = {key: value for key, value in request.GET.items() if key != "page" and value}
+    site = index.get_site()
+    feed_filters = {
+        "age": query.get("age"),
+        "borough": query.get("borough"),
+        "free": query.get("free") and True,
+        "virtual": query.get("virtual") and True,
+    }
+    subscribe_url = feed_url(site, locale, **feed_filters) if site else None
+    return render_page(
+        request,
+        index,
+        "events/event_index_page.html",
+        {
+            "form": form,
+            "occurrences": page.object_list,
+            "page_obj": page,
+            "paginator": paginator,
+            "page_links": _page_links(index, page, query),
+            "is_filtered": bool(query),
+            "subscribe_url": subscribe_url,
+            "subscribe_webcal": webcal_url(subscribe_url),
+            "age_feeds": [(name, feed_url(site, locale, age=slug)) for slug, name in age_stages]
+            if site
+            else [],
+            "borough_feeds": [
+                (name, feed_url(site, locale, borough=slug)) for slug, name in BOROUGHS
+            ]
+            if site
+            else [],
+        },
+    )
+
+
+def _page_links(index, page, query):
+    """Links to the previous and next pages: paths (page/2/) without filters, so a static copy
+    has them; the query string with filters."""
+
+    def link(number):
+        if query:
+            return "?" + urlencode({**query, "page": number})
+        base = index.url
+        return base if number == 1 else f"{base}page/{number}/"
+
+    return {
+        "previous": link(page.previous_page_number()) if page.has_previous() else None,
+        "next": link(page.next_page_number()) if page.has_next() else None,
+    }
+
+
+def event_feed(request, index, params):
+    locale = index.locale
+    calendar = feed_calendar(index, locale, params, request)
+    return calendar_response(calendar, "events.ics", inline=True)
+
+
+def calendar_response(calendar, filename, inline=False):
+    response = HttpResponse(calendar.to_ical(), content_type=CALENDAR_TYPE)
+    disposition = "inline" if inline else "attachment"
+    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+    return response
+
+
+def event_detail(request, event):
+    locale = reader_locale()
+    stage_names = dict(age_stages_for_reader(locale))
+    image_url = None
+    if event.image:
+        image_url = request.build_absolute_uri(event.image.get_rendition("width-1200").url)
+    return render_page(
+        request,
+        event,
+        "events/event_page.html",
+        {
+            "occurrences": event.upcoming,
+            "age_stages": [
+                stage_names[slug] for slug in event.age_stage_list if slug in stage_names
+            ],
+            "json_ld": as_script(event_json_ld(event, request, image_url=image_url)),
+            "ics_url": f"{event.url}event.ics",
+            "google_url": google_calendar_url(event, request),
+            "listing": event.get_parent(),
+        },
+    )
+
+
+def event_calendar_file(request, event):
+    calendar = event_calendar([event], event.title, event.get_full_url(request), request)
+    return calendar_response(calendar, f"{event.slug}.ics")
