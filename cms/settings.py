@@ -198,7 +198,22 @@ WAGTAILADMIN_BASE_URL = os.environ.get(
 )
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
-WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
+# Machine translation in the translation editor: off unless MACHINE_TRANSLATOR names a provider.
+# Readers see a notice on machine-translated pages until a person reviews them (cms.editorial).
+MACHINE_TRANSLATORS = {
+    "deepl": {
+        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        "OPTIONS": {"AUTH_KEY": os.environ.get("DEEPL_API_KEY", ""), "TIMEOUT": 30},
+    },
+}
+MACHINE_TRANSLATOR = os.environ.get("MACHINE_TRANSLATOR", "")
+if MACHINE_TRANSLATOR and MACHINE_TRANSLATOR not in MACHINE_TRANSLATORS:
+    raise ImproperlyConfigured(
+        f"MACHINE_TRANSLATOR must be empty or one of {list(MACHINE_TRANSLATORS)}"
+    )
+if MACHINE_TRANSLATOR == "deepl" and not os.environ.get("DEEPL_API_KEY"):
+    raise ImproperlyConfigured("MACHINE_TRANSLATOR=deepl needs DEEPL_API_KEY (see .env.example).")
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = MACHINE_TRANSLATORS.get(MACHINE_TRANSLATOR)
 
 # Background tasks (indexing, syncs, imports, static rebuilds). Immediate by default, so a
 # newcomer needs no worker; TASKS_BACKEND=database queues them in the database for
