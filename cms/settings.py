@@ -227,6 +227,12 @@ TASKS = {
     }
 }
 
+# The city's Benefits and Programs dataset on NYC Open Data (Socrata SODA), read by
+# `manage.py sync_programs`. An app token lifts the shared per-address rate limit.
+SODA_BASE_URL = os.environ.get("SODA_BASE_URL", "https://data.cityofnewyork.us")
+SODA_DATASET_ID = os.environ.get("SODA_DATASET_ID", "kvhd-5fmu")
+SODA_APP_TOKEN = os.environ.get("SODA_APP_TOKEN", "")
+
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {

@@ -1,0 +1,150 @@
+from django import forms
+from django.http import Http404
+from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Locale, Site
+
+from cms.core.blocks import RICH_TEXT_FEATURES
+from cms.core.models import AgeStage, BasePage
+from cms.programs.models.program import Program
+from cms.programs.taxonomy import CATEGORIES, GENERATION_AGE_STAGES, GROWINGUP_AGE_STAGES
+
+RELATED_PROGRAMS = 3
+SITE_AGE_STAGES = {"growingup": GROWINGUP_AGE_STAGES, "generation": GENERATION_AGE_STAGES}
+
+
+class ProgramFilterForm(forms.Form):
+    """The listing's filters. A GET form: the filters live in the query string, so a filtered
+    list can be bookmarked and shared, and no JavaScript is needed."""
+
+    q = forms.CharField(label=_("Search"), required=False, max_length=100)
+    category = forms.ChoiceField(label=_("Category"), required=False)
+    age = forms.ChoiceField(label=_("Age"), required=False)
+
+    def __init__(self, data, *, age_stages):
+        super().__init__(data)
+        self.fields["category"].choices = [("", _("All categories")), *CATEGORIES]
+        self.fields["age"].choices = [("", _("All ages"))] + [
+            (stage.slug, stage.name) for stage in age_stages
+        ]
+
+    def filter(self, programs):
+        if not self.is_valid():
+            return programs
+        if self.cleaned_data["category"]:
+            programs = programs.in_category(self.cleaned_data["category"])
+        if self.cleaned_data["age"]:
+            programs = programs.for_age_stage(self.cleaned_data["age"])
+        if self.cleaned_data["q"].strip():
+            programs = programs.matching(self.cleaned_data["q"])
+        return programs
+
+    @property
+    def is_filtered(self):
+        return self.is_valid() and any(self.cleaned_data.values())
+
+
+class ProgramIndexPage(RoutablePageMixin, BasePage):
+    """The programs on one site, at /programs/: a listing with filters, and a page per program
+    at /programs/<slug>/. The programs themselves are snippets synced from the dataset."""
+
+    intro = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
+
+    parent_page_types = ["growingup.GrowingUpHomePage", "generation.GenerationHomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+    template = "programs/program_index_page.html"
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+
+    class Meta:
+        verbose_name = _("programs page")
+
+    @classmethod
+    def for_site(cls, site, locale, request=None):
+        """The programs page of `site` in `locale` (a translation or an untranslated alias),
+        else the English one; None when the site has none. Cached on the request."""
+        cache = getattr(request, "_program_index_pages", None) if request else None
+        key = (site.pk, locale.pk)
+        if cache is not None and key in cache:
+            return cache[key]
+        home = site.root_page
+        english = cls.objects.live().child_of(home).first()
+        found = None
+        if english is not None:
+            found = english.get_translations(inclusive=True).live().filter(locale=locale).first()
+            found = (found or english).specific
+        if request is not None:
+            if cache is None:
+                cache = request._program_index_pages = {}
+            cache[key] = found
+        return found
+
+    def site_key(self, request=None):
+        site = Site.find_for_request(request) if request else None
+        site = site or self.get_site()
+        return site.root_page.specific_class._meta.app_label
+
+    def programs(self, site_key):
+        return (
+            Program.objects.live()
+            .in_locale(self.locale)
+            .for_site(site_key)
+            .select_related("locale")
+            .featured_first()
+        )
+
+    def program_url(self, program, site, request=None):
+        return self.get_url(request=request, current_site=site) + self.reverse_subpage(
+            "program", args=[program.slug]
+        )
+
+    def age_stages(self, site_key):
+        """The age stages this site's readers choose from, named in the page's language."""
+        default = Locale.get_default()
+        wanted = SITE_AGE_STAGES[site_key]
+        stages = {s.slug: s for s in AgeStage.objects.filter(locale=default, slug__in=wanted)}
+        stages.update(
+            {s.slug: s for s in AgeStage.objects.filter(locale=self.locale, slug__in=wanted)}
+        )
+        return sorted(stages.values(), key=lambda stage: stage.sort_order)
+
+    @path("")
+    def listing(self, request):
+        site_key = self.site_key(request)
+        form = ProgramFilterForm(request.GET or None, age_stages=self.age_stages(site_key))
+        programs = form.filter(self.programs(site_key))
+        return self.render(
+            request,
+            context_overrides={"form": form, "programs": programs, "site_key": site_key},
+        )
+
+    @path("<slug:slug>/", name="program")
+    def program(self, request, slug):
+        site_key = self.site_key(request)
+        programs = self.programs(site_key)
+        program = programs.filter(slug=slug).first()
+        if program is None:
+            raise Http404
+        related = (
+            programs.filter(category=program.category)
+            .exclude(translation_key=program.translation_key)
+            .exclude(category="")[:RELATED_PROGRAMS]
+        )
+        context = self.get_context(request)
+        context.update(
+            {
+                "program": program,
+                "related_programs": related,
+                "program_language": program.locale.language_code,
+            }
+        )
+        return render(request, "programs/program.html", context)
+
+    def static_site_paths(self):
+        """The listing, then one page per program shown on this page's site in its language."""
+        yield ""
+        for slug in self.programs(self.site_key()).values_list("slug", flat=True):
+            yield f"{slug}/"

@@ -1,0 +1,35 @@
+from django import template
+from django.utils.safestring import mark_safe
+from wagtail.models import Locale
+
+from cms.core import languages
+from cms.programs.sanitise import clean_html
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def program_url(context, program):
+    """The program's page on the current site, in the reader's language (the program itself
+    may be shown in English there)."""
+    site = context.get("current_site")
+    if site is None:
+        return ""
+    reader = Locale.objects.filter(language_code=languages.reader_language()).first()
+    return program.url_on_site(site, request=context.get("request"), locale=reader)
+
+
+@register.simple_tag
+def program_language(program):
+    """lang and dir for a program shown in a language other than the reader's, else None."""
+    code = program.locale.language_code
+    if code == languages.reader_language():
+        return None
+    return {"code": code, "dir": languages.direction(code)}
+
+
+@register.filter
+def program_html(value):
+    """Dataset HTML, sanitised again on the way out: the allow-list holds even if a bad value
+    reached the database some other way than the sync."""
+    return mark_safe(clean_html(value or ""))  # noqa: S308 (nh3 output is safe)
