@@ -1,0 +1,108 @@
+"""Render one public URL of a site through Django and Wagtail's normal serving path (what an
+editor previews is what ships), and note which database objects the render read.
+
+The notes are what incremental rebuilds run on: an output that read a page, a program or an
+event has to be rendered again when that object changes."""
+
+import threading
+import traceback
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db.models.signals import post_init
+from django.test import Client, RequestFactory
+from django.urls import get_resolver
+from django.utils import translation
+
+_recording = threading.local()
+
+# Objects every page reads for its chrome and that never change what a page shows.
+_IGNORED_MODELS = {"wagtailcore.locale", "wagtailcore.site", "wagtailcore.revision"}
+
+
+def _note_instance(sender, instance, **kwargs):
+    seen = getattr(_recording, "seen", None)
+    if seen is not None and instance.pk is not None:
+        seen.add((instance._meta.label_lower, instance.pk))
+
+
+post_init.connect(_note_instance, dispatch_uid="publishing-dependencies")
+
+
+@dataclass
+class Rendered:
+    """One rendered URL: its body, and the objects the render read. `error` holds why it
+    could not be rendered (an exception raised by a template, or an unexpected status)."""
+
+    url: str
+    content: bytes = b""
+    content_type: str = ""
+    dependencies: set = field(default_factory=set)
+    error: str = ""
+
+
+class Recorder:
+    """Collects (model label, pk) of every model instance created while it is active."""
+
+    def __enter__(self):
+        _recording.seen = set()
+        return self
+
+    def __exit__(self, *exc):
+        self.seen = {item for item in _recording.seen if item[0] not in _IGNORED_MODELS}
+        _recording.seen = None
+
+
+class SiteRenderer:
+    """Renders URLs of one Wagtail Site as a visitor's browser would ask for them."""
+
+    def __init__(self, site):
+        self.site = site
+        self.client = Client()
+        host = site.hostname if site.port in (80, 443) else f"{site.hostname}:{site.port}"
+        self.headers = {"HTTP_HOST": host, "SERVER_PORT": str(site.port)}
+
+    def render(self, url):
+        rendered = Rendered(url)
+        with Recorder() as recorder:
+            try:
+                response = self.client.get(url, **self.headers)
+            except Exception as error:  # a template or view raised: report it, keep going
+                rendered.error = _describe(error)
+                response = None
+        rendered.dependencies = recorder.seen
+        if response is None:
+            return rendered
+        if response.status_code != 200:
+            rendered.error = f"status {response.status_code}"
+            return rendered
+        rendered.content = (
+            b"".join(response.streaming_content) if response.streaming else response.content
+        )
+        rendered.content_type = response.get("Content-Type", "")
+        return rendered
+
+    def render_not_found(self, language_code):
+        """The site's 404 page in one language. Called directly rather than through the test
+        client, because with DEBUG on Django would answer with its technical 404 page."""
+        prefix = "" if language_code == settings.LANGUAGE_CODE else f"/{language_code}"
+        url = f"{prefix}/404.html"
+        rendered = Rendered(url)
+        request = RequestFactory().get(url, **self.headers)
+        request.LANGUAGE_CODE = language_code
+        handler = get_resolver().resolve_error_handler(404)
+        with Recorder() as recorder, translation.override(language_code):
+            try:
+                response = handler(request, exception=None)
+                rendered.content = response.content
+                rendered.content_type = response.get("Content-Type", "")
+            except Exception as error:
+                rendered.error = _describe(error)
+        rendered.dependencies = recorder.seen
+        return rendered
+
+
+def _describe(error):
+    frames = traceback.extract_tb(error.__traceback__)
+    where = f" at {frames[-1].filename}:{frames[-1].lineno}" if frames else ""
+    return f"raised {type(error).__name__}: {error}{where}"
