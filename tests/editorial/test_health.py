@@ -84,7 +84,9 @@ def test_health_report_lists_broken_links_and_images_without_alt_text(
     image_model = get_image_model()
     image_model.objects.create(title="Kids at the pool", file=get_test_image_file())
     image_model.objects.create(
-        title="Reading corner", description="Children reading at a library", file=get_test_image_file()
+        title="Reading corner",
+        description="Children reading at a library",
+        file=get_test_image_file(),
     )
     client.force_login(django_user_model.objects.create_superuser("chief", "c@example.org", "pw"))
 
