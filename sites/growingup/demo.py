@@ -1,8 +1,27 @@
 """Growing Up NYC demo content, in plain language, from public facts."""
 
+from django.utils.text import slugify
+from wagtail.models import Locale
+
 from cms.core import demo
-from cms.core.models import StandardPage
-from sites.growingup.models import GrowingUpHomePage
+from cms.core.models import AgeStage, StandardPage
+from sites.growingup.demo_activities import (
+    AFTER_SCHOOL,
+    AFTER_SCHOOL_ACTIVITIES,
+    SUMMER,
+    SUMMER_ACTIVITIES,
+)
+from sites.growingup.demo_guides import GUIDE_TRANSLATIONS, GUIDES, INDEX, INDEX_TRANSLATIONS
+from sites.growingup.demo_tips import TIPS
+from sites.growingup.models import (
+    ActivityGuidePage,
+    ActivityPage,
+    AgeGuideIndexPage,
+    AgeGuidePage,
+    BrainBuildingTip,
+    BrainBuildingTipIndexPage,
+    GrowingUpHomePage,
+)
 
 HOME = {
     "title": "Growing Up NYC",
@@ -74,3 +93,90 @@ def load(report):
     for code, strings in TRANSLATIONS.items():
         if demo.ensure_translation(home, code, strings):
             report(f"Growing Up NYC: home page translated into {code}")
+    load_age_guides(home, report)
+    load_tips(home, report)
+    for slug, fields, activities in (
+        ("summer", SUMMER, SUMMER_ACTIVITIES),
+        ("after-school", AFTER_SCHOOL, AFTER_SCHOOL_ACTIVITIES),
+    ):
+        load_activity_guide(home, slug, fields, activities, report)
+
+
+def load_age_guides(home, report):
+    index, created = demo.ensure_child_page(
+        home, AgeGuideIndexPage, slug="age-guides", show_in_menus=True, **INDEX
+    )
+    if created:
+        report("Growing Up NYC: age guide list created")
+    for code, strings in INDEX_TRANSLATIONS.items():
+        demo.ensure_translation(index, code, strings)
+    stages = {stage.slug: stage for stage in AgeStage.objects.filter(locale=Locale.get_default())}
+    for guide in GUIDES:
+        page, created = demo.ensure_child_page(
+            index,
+            AgeGuidePage,
+            slug=guide["slug"],
+            title=guide["title"],
+            age_stage=stages[guide["slug"]],
+            hero_heading=guide["hero_heading"],
+            summary=guide["summary"],
+            intro=guide["intro"],
+            milestones=[
+                ("group", {"domain": domain, "milestones": milestones})
+                for domain, milestones in guide["milestones"].items()
+            ],
+            warning_signs=[("sign", sign) for sign in guide["signs"]],
+            where_to_get_help=[
+                (
+                    "help",
+                    dict(
+                        zip(("name", "who_for", "how_to_reach", "phone", "url"), help, strict=True)
+                    ),
+                )
+                for help in guide["help"]
+            ],
+            quick_tip=guide["quick_tip"],
+        )
+        if created:
+            report(f"Growing Up NYC: {guide['slug']} guide created")
+        for code, strings in GUIDE_TRANSLATIONS.get(guide["slug"], {}).items():
+            if demo.ensure_translation(page, code, strings):
+                report(f"Growing Up NYC: {guide['slug']} guide translated into {code}")
+
+
+def load_tips(home, report):
+    default = Locale.get_default()
+    created = 0
+    for title, text, months_from, months_to, setting in TIPS:
+        _tip, was_created = BrainBuildingTip.objects.get_or_create(
+            title=title,
+            locale=default,
+            defaults={
+                "text": text,
+                "months_from": months_from,
+                "months_to": months_to,
+                "setting": setting,
+            },
+        )
+        created += was_created
+    if created:
+        report(f"Growing Up NYC: {created} brain-building tips created")
+    demo.ensure_child_page(
+        home,
+        BrainBuildingTipIndexPage,
+        slug="brain-building-tips",
+        title="Brain-building tips",
+        summary="Everyday moments that help your child’s brain grow, for every age and time of day.",
+        intro="<p>Mealtime, bathtime, a walk to the store: every moment is a chance to learn. Pick your child’s age and a time of day.</p>",
+        show_in_menus=True,
+    )
+
+
+def load_activity_guide(home, slug, fields, activities, report):
+    guide, created = demo.ensure_child_page(
+        home, ActivityGuidePage, slug=slug, show_in_menus=True, **fields
+    )
+    if created:
+        report(f"Growing Up NYC: {fields['title']} created")
+    for activity in activities:
+        demo.ensure_child_page(guide, ActivityPage, slug=slugify(activity["title"]), **activity)
