@@ -1,0 +1,207 @@
+"""Free trips around the city: places to go this week and day trips, with how to get there."""
+
+import datetime
+from urllib.parse import quote_plus
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from cms.core.blocks import BaseStreamBlock
+from cms.core.models import BOROUGHS, BasePage
+from sites.generation.listing import ListingFilter, json_response
+
+TRIP_TYPES = [
+    ("this-week", _("Free this week")),
+    ("day-trip", _("Free day trip")),
+]
+WEEK = datetime.timedelta(days=6)
+
+
+def this_week(today=None):
+    """Today and the six days after it, in New York."""
+    today = today or timezone.localdate()
+    return today, today + WEEK
+
+
+def on_this_week(today=None):
+    """Trips open during the coming week: dated trips whose dates meet it, and undated
+    trips marked "free this week"."""
+    start, end = this_week(today)
+    dated = Q(starts_on__isnull=False, starts_on__lte=end) & (
+        Q(ends_on__gte=start) | Q(ends_on__isnull=True, starts_on__gte=start)
+    )
+    undated = Q(starts_on__isnull=True, trip_type="this-week")
+    return dated | undated
+
+
+class TripIndexPage(RoutablePageMixin, BasePage):
+    """The list of trips (slug "trips"), filterable by type, borough, free and this week."""
+
+    intro = models.TextField(blank=True, max_length=400)
+
+    parent_page_types = ["generation.GenerationHomePage"]
+    subpage_types = ["generation.TripPage"]
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    template = "generation/trip_index_page.html"
+
+    class Meta:
+        verbose_name = "trip list"
+
+    def trips(self):
+        return TripPage.objects.child_of(self).live().public().order_by("path")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        listing = ListingFilter(
+            request.GET, {"type": TRIP_TYPES, "borough": BOROUGHS}, flags=["free", "week"]
+        )
+        trips = self.trips()
+        chosen = listing.values
+        if "type" in chosen:
+            trips = trips.filter(trip_type=chosen["type"])
+        if "borough" in chosen:
+            trips = trips.filter(borough=chosen["borough"])
+        if chosen.get("free"):
+            trips = trips.filter(is_free=True)
+        if chosen.get("week"):
+            trips = trips.filter(on_this_week())
+        context.update(
+            listing=listing,
+            trips=trips,
+            today=timezone.localdate().isoformat(),
+        )
+        return context
+
+    # Routable paths end in a slash; the address itself is trips.json (see cms/urls.py).
+    @path("trips.json/", name="json")
+    def trips_json(self, request):
+        """Every trip of this list, for client-side filtering and the static site."""
+        return json_response([trip.as_json(request) for trip in self.trips()])
+
+    def static_site_paths(self):
+        return ["", "trips.json"]
+
+
+class TripPage(BasePage):
+    trip_type = models.CharField(max_length=20, choices=TRIP_TYPES, default="day-trip")
+    intro = models.TextField(max_length=600)
+    body = StreamField(BaseStreamBlock(), blank=True, help_text="Sections about the place.")
+    website = models.URLField(blank=True)
+    opening_hours = models.TextField(
+        blank=True, max_length=400, help_text="Or: Check the website for hours."
+    )
+    cost = models.CharField(max_length=120, blank=True, help_text="For example: Free.")
+    is_free = models.BooleanField(default=True, verbose_name="free")
+    subway = models.CharField(
+        max_length=200, blank=True, help_text="Subway lines and stop: 1 train to South Ferry."
+    )
+    bus = models.CharField(max_length=200, blank=True, help_text="Bus lines: M15, M20.")
+    getting_there = models.TextField(blank=True, max_length=400, help_text="Other directions.")
+    address = models.CharField(max_length=200, blank=True)
+    borough = models.CharField(max_length=20, choices=BOROUGHS)
+    map_url = models.URLField(
+        blank=True, help_text="Leave empty to link a map search for the address."
+    )
+    ages = models.CharField(max_length=60, blank=True, help_text="For example: All ages.")
+    season = models.CharField(max_length=120, blank=True, help_text="For example: Year-round.")
+    starts_on = models.DateField(null=True, blank=True)
+    ends_on = models.DateField(
+        null=True, blank=True, help_text="Leave empty for a one-day trip or no set dates."
+    )
+
+    parent_page_types = ["generation.TripIndexPage"]
+    subpage_types = []
+    template = "generation/trip_page.html"
+    search_fields = BasePage.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+        index.FilterField("borough"),
+        index.FilterField("is_free"),
+    ]
+    content_panels = BasePage.content_panels + [
+        FieldPanel("trip_type"),
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        InlinePanel("photos", label="Photo"),
+        MultiFieldPanel(
+            [
+                FieldPanel("website"),
+                FieldPanel("opening_hours"),
+                FieldRowPanel([FieldPanel("cost"), FieldPanel("is_free")]),
+                FieldPanel("ages"),
+                FieldPanel("season"),
+                FieldRowPanel([FieldPanel("starts_on"), FieldPanel("ends_on")]),
+            ],
+            heading="When and how much",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("address"),
+                FieldPanel("borough"),
+                FieldPanel("map_url"),
+                FieldPanel("subway"),
+                FieldPanel("bus"),
+                FieldPanel("getting_there"),
+            ],
+            heading="Getting there",
+        ),
+    ]
+
+    class Meta:
+        verbose_name = "trip"
+
+    def clean(self):
+        super().clean()
+        if self.ends_on and not self.starts_on:
+            raise ValidationError({"starts_on": _("Add the first day.")})
+        if self.ends_on and self.starts_on and self.ends_on < self.starts_on:
+            raise ValidationError({"ends_on": _("The last day must come after the first.")})
+
+    @property
+    def map_link(self):
+        if self.map_url:
+            return self.map_url
+        if self.address:
+            return f"https://www.openstreetmap.org/search?query={quote_plus(self.address)}"
+        return ""
+
+    def is_on_this_week(self, today=None):
+        start, end = this_week(today)
+        if self.starts_on is None:
+            return self.trip_type == "this-week"
+        return self.starts_on <= end and (self.ends_on or self.starts_on) >= start
+
+    def first_photo(self):
+        return self.photos.select_related("image").first()
+
+    def as_json(self, request=None):
+        return {
+            "title": self.title,
+            "url": self.get_url(request),
+            "summary": self.summary,
+            "type": self.trip_type,
+            "borough": self.borough,
+            "free": self.is_free,
+            "starts_on": self.starts_on,
+            "ends_on": self.ends_on,
+        }
+
+
+class TripPhoto(Orderable):
+    page = ParentalKey(TripPage, on_delete=models.CASCADE, related_name="photos")
+    image = models.ForeignKey("wagtailimages.Image", on_delete=models.CASCADE, related_name="+")
+    alt_text = models.CharField(
+        max_length=200, help_text="Describe the photo for people who cannot see it."
+    )
+    caption = models.CharField(max_length=200, blank=True)
+
+    panels = [FieldPanel("image"), FieldPanel("alt_text"), FieldPanel("caption")]

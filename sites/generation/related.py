@@ -1,0 +1,65 @@
+"""Programs and events for young people, from cms.programs and cms.events. Each helper returns
+an empty list while those apps have no models yet, so Generation NYC pages render either way."""
+
+from datetime import timedelta
+
+from django.utils import timezone
+
+try:
+    from cms.programs.models import Program
+except ImportError:  # cms.programs not built yet
+    Program = None
+
+try:
+    from cms.events.occurrences import upcoming_occurrences
+except ImportError:  # cms.events not built yet
+    upcoming_occurrences = None
+
+SITE_KEY = "generation"
+YOUTH_AGE_STAGES = ("teen", "young-adult")
+YOUTH_AUDIENCE = "youth"
+CHOSEN_EVENTS_WINDOW = timedelta(days=120)
+
+
+def program_categories():
+    """(slug, label) of every program category, for editors to pick from."""
+    if Program is None:
+        return []
+    return list(Program._meta.get_field("category").choices or [])
+
+
+def youth_programs(locale, categories, limit=6):
+    """Live programs in `locale` for teens or young adults, in any of `categories`, shown on
+    Generation NYC; featured ones first."""
+    if Program is None or not categories:
+        return []
+    base = Program.objects.live().in_locale(locale).for_site(SITE_KEY)
+    programs = {}
+    for slug in YOUTH_AGE_STAGES:
+        for program in base.for_age_stage(slug).filter(category__in=categories):
+            programs.setdefault(program.pk, program)
+    ordered = sorted(
+        programs.values(),
+        key=lambda p: (not p.featured, p.plain_language_name or p.program_name),
+    )
+    return ordered[:limit]
+
+
+def youth_events(site, locale, *, events=None, limit=None):
+    """Upcoming occurrences of youth events on a site. With `events` (event pages in any
+    language), only occurrences of those events."""
+    if upcoming_occurrences is None:
+        return []
+    if events is not None:
+        keys = {event.translation_key for event in events}
+        if not keys:
+            return []
+        # Chosen events only, over the next few months: enough for a topic page.
+        end = timezone.now() + CHOSEN_EVENTS_WINDOW
+        occurrences = [
+            occurrence
+            for occurrence in upcoming_occurrences(site, locale, audience=YOUTH_AUDIENCE, end=end)
+            if occurrence.event.translation_key in keys
+        ]
+        return occurrences[:limit] if limit else occurrences
+    return upcoming_occurrences(site, locale, audience=YOUTH_AUDIENCE, limit=limit)
