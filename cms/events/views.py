@@ -87,7 +87,7 @@ def event_listing(request, index, page_number=None):
             "occurrences": page.object_list,
             "page_obj": page,
             "paginator": paginator,
-            "page_links": _page_links(index, page, query),
+            "page_links": _page_links(index.get_url(request), page, query),
             "is_filtered": bool(query),
             "subscribe_url": subscribe_url,
             "subscribe_webcal": webcal_url(subscribe_url),
@@ -103,14 +103,13 @@ def event_listing(request, index, page_number=None):
     )
 
 
-def _page_links(index, page, query):
+def _page_links(base, page, query):
     """Links to the previous and next pages: paths (page/2/) without filters, so a static copy
     has them; the query string with filters."""
 
     def link(number):
         if query:
             return "?" + urlencode({**query, "page": number})
-        base = index.url
         return base if number == 1 else f"{base}page/{number}/"
 
     return {
@@ -148,7 +147,7 @@ def event_detail(request, event):
                 stage_names[slug] for slug in event.age_stage_list if slug in stage_names
             ],
             "json_ld": as_script(event_json_ld(event, request, image_url=image_url)),
-            "ics_url": f"{event.url}event.ics",
+            "ics_url": f"{event.get_url(request)}event.ics",
             "google_url": google_calendar_url(event, request),
             "listing": event.get_parent(),
         },

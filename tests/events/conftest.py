@@ -10,3 +10,17 @@ def event_indexes(sites):
         key: EventIndexPageFactory(parent=site.root_page, title="Events")
         for key, site in sites.items()
     }
+
+
+@pytest.fixture
+def age_stages(locales):
+    """The eight age stages, in English only."""
+    from cms.core.demo_age_stages import AGE_STAGES
+    from cms.core.models import AgeStage
+
+    return [
+        AgeStage.objects.create(
+            slug=slug, name=name, age_label=label, sort_order=order, icon=icon, locale=locales["en"]
+        )
+        for order, (slug, name, label, _from, _to, _colour, icon) in enumerate(AGE_STAGES)
+    ]

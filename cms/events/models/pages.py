@@ -24,6 +24,8 @@ from cms.events.recurrence import (
     MONTHLY_CHOICES,
     REPEAT_CHOICES,
     SAME_DATE,
+    WEEKDAY_CODES,
+    WEEKLY,
     OccurrenceChange,
     Schedule,
     local_midnight,
@@ -167,6 +169,7 @@ class EventPage(RoutablePageMixin, BasePage):
     )
     import_hash = models.CharField(max_length=64, blank=True, editable=False)
     import_sequence = models.IntegerField(default=0, editable=False)
+    import_missing = models.BooleanField(default=False, editable=False)
     import_conflict = models.BooleanField(
         _("edited here since the last import"),
         default=False,
@@ -206,6 +209,7 @@ class EventPage(RoutablePageMixin, BasePage):
             "import_source",
             "import_hash",
             "import_sequence",
+            "import_missing",
             "skipped_dates",
             "extra_dates",
             "occurrence_changes",
@@ -362,6 +366,10 @@ class EventPage(RoutablePageMixin, BasePage):
             errors["repeat_until"] = _("The series cannot end before it starts.")
         if self.repeat_count and self.repeat_count > MAX_OCCURRENCES:
             errors["repeat_count"] = _("At most %(max)s times.") % {"max": MAX_OCCURRENCES}
+        if self.repeat == WEEKLY and self.weekday_list and self.starts_at:
+            # Calendar apps disagree about a first date that is not one of the chosen days.
+            if WEEKDAY_CODES[to_local(self.starts_at).weekday()] not in self.weekday_list:
+                errors["repeat_weekdays"] = _("Include the weekday of the first date.")
         if self.is_virtual and not self.online_url:
             errors["online_url"] = _("Give the link people use to join online.")
         if errors:

@@ -1,0 +1,67 @@
+from django.core.management.base import BaseCommand, CommandError
+from wagtail.models import Site
+
+from cms.core.models import BOROUGHS
+from cms.events.feeds import event_index
+from cms.events.importer import FeedError, ImportTarget, import_calendar, import_feed, read_file
+from cms.events.models import AUDIENCES, CalendarFeed
+
+
+def site_for_key(site_key):
+    """The Site whose home page belongs to the app `site_key` (growingup, generation)."""
+    for site in Site.objects.select_related("root_page"):
+        if site.root_page.specific_class._meta.app_label == site_key:
+            return site
+    raise CommandError(f"No site called {site_key!r}.")
+
+
+class Command(BaseCommand):
+    help = (
+        "Import partner calendars (iCalendar). Without --file: every active partner calendar "
+        "set up in the admin. With --file PATH --site growingup|generation: one .ics file."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--file", help="An .ics file to import instead of the partner calendars."
+        )
+        parser.add_argument("--site", help="growingup or generation (with --file).")
+        parser.add_argument("--draft", action="store_true", help="Keep new events as drafts.")
+        parser.add_argument("--borough", choices=[slug for slug, _name in BOROUGHS], default="")
+        parser.add_argument("--audience", choices=[slug for slug, _name in AUDIENCES], default=None)
+        parser.add_argument("--organizer", default="", help="Who runs the events.")
+
+    def handle(self, *args, **options):
+        if options["file"]:
+            runs = [self.import_file(options)]
+        else:
+            runs = [import_feed(feed) for feed in CalendarFeed.objects.filter(active=True)]
+        for run in runs:
+            if run.succeeded:
+                self.stdout.write(f"{run.source}: {run.summary}")
+            else:
+                self.stderr.write(f"{run.source}: {run.message}")
+        if any(not run.succeeded for run in runs):
+            raise CommandError("Some calendars could not be imported; their events were kept.")
+
+    def import_file(self, options):
+        if not options["site"]:
+            raise CommandError("Say which site the events are for: --site growingup.")
+        site = site_for_key(options["site"])
+        index = event_index(site)
+        if index is None:
+            raise CommandError(f"{site.site_name} has no event listing to import into.")
+        audience = options["audience"] or ("youth" if options["site"] == "generation" else "family")
+        target = ImportTarget(
+            index=index,
+            source=f"file:{options['file'].rsplit('/', 1)[-1]}",
+            default_borough=options["borough"],
+            default_audience=audience,
+            publish=not options["draft"],
+            organizer=options["organizer"],
+        )
+        try:
+            data = read_file(options["file"])
+        except (OSError, FeedError) as error:
+            data = error if isinstance(error, FeedError) else FeedError(str(error))
+        return import_calendar(data, target)

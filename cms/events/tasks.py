@@ -1,0 +1,26 @@
+"""Events' periodic work: partner calendars imported every few hours, and each series'
+two-year window moved on every day."""
+
+from datetime import timedelta
+
+from django_tasks import task
+
+from cms.core.schedule import scheduled
+
+
+@scheduled(every=timedelta(hours=3))
+@task()
+def import_partner_calendars():
+    from cms.events.importer import import_feed
+    from cms.events.models import CalendarFeed
+
+    runs = [import_feed(feed) for feed in CalendarFeed.objects.filter(active=True)]
+    return {run.source: run.succeeded for run in runs}
+
+
+@scheduled(every=timedelta(days=1))
+@task()
+def refresh_event_dates():
+    from cms.events.occurrences import refresh_all_occurrences
+
+    return refresh_all_occurrences()

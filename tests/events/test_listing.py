@@ -1,0 +1,230 @@
+"""The events listing on each site: filters by GET (no JavaScript needed), pagination, and the
+event page with its JSON-LD."""
+
+import json
+import re
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from cms.events.recurrence import NEW_YORK
+from cms.events.views import PER_PAGE
+from tests.events.factories import days_from_today, make_event, new_york
+
+pytestmark = pytest.mark.django_db
+
+
+def titles(response):
+    return re.findall(r'class="event-card__title"><a href="[^"]*">([^<]+)</a>', response.text)
+
+
+def next_weekday(weekday, after=1):
+    day = days_from_today(after)
+    while day.weekday() != weekday:
+        day += timedelta(days=1)
+    return day
+
+
+@pytest.fixture
+def listing(event_indexes, age_stages):
+    index = event_indexes["growingup"]
+    tomorrow = days_from_today(1)
+    make_event(
+        index,
+        title="Bronx toddler time",
+        starts_at=new_york(next_weekday(1), 10),
+        borough="bronx",
+        age_stage_slugs="baby,toddler",
+        is_free=True,
+    )
+    make_event(
+        index,
+        title="Queens teen coding",
+        starts_at=new_york(days_from_today(20), 16),
+        borough="queens",
+        age_stage_slugs="teen",
+    )
+    make_event(
+        index,
+        title="Online preteen book club",
+        starts_at=new_york(next_weekday(2), 18),
+        borough="",
+        venue_name="",
+        address="",
+        is_virtual=True,
+        online_url="https://example.org/book-club",
+        age_stage_slugs="preteen",
+        is_free=True,
+    )
+    make_event(
+        index,
+        title="Weekend farm day",
+        starts_at=new_york(next_weekday(5), 0),
+        ends_at=new_york(next_weekday(5) + timedelta(days=1), 0),
+        all_day=True,
+        borough="staten-island",
+    )
+    make_event(
+        event_indexes["generation"],
+        title="Generation job fair",
+        starts_at=new_york(tomorrow, 12),
+        borough="bronx",
+        audience="youth",
+    )
+    return index
+
+
+def test_listing_shows_the_sites_upcoming_dates_soonest_first(listing, get):
+    response = get("growingup", "/events/")
+
+    assert response.status_code == 200
+    shown = titles(response)
+    assert shown[0] == "Bronx toddler time"
+    assert set(shown) == {
+        "Bronx toddler time",
+        "Queens teen coding",
+        "Online preteen book club",
+        "Weekend farm day",
+    }
+    assert titles(get("generation", "/events/")) == ["Generation job fair"]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("borough=bronx", {"Bronx toddler time"}),
+        ("age=teen", {"Queens teen coding"}),
+        ("age=toddler&free=on", {"Bronx toddler time"}),
+        ("free=on", {"Bronx toddler time", "Online preteen book club"}),
+        ("virtual=on", {"Online preteen book club"}),
+        ("when=today", set()),
+        ("when=weekend", {"Weekend farm day"}),
+        ("borough=nowhere", None),  # an unknown value filters nothing out
+    ],
+)
+def test_filters_work_as_a_plain_get_form(listing, get, query, expected):
+    response = get("growingup", f"/events/?{query}")
+
+    assert response.status_code == 200
+    if expected is None:
+        assert len(titles(response)) == 4
+    else:
+        assert set(titles(response)) == expected
+
+
+def test_date_range_and_the_week(listing, get):
+    start = days_from_today(15).isoformat()
+    end = days_from_today(25).isoformat()
+
+    in_range = titles(get("growingup", f"/events/?when=dates&start={start}&end={end}"))
+    this_week = set(titles(get("growingup", "/events/?when=week")))
+
+    assert in_range == ["Queens teen coding"]
+    assert "Queens teen coding" not in this_week
+    today = timezone.localtime(timezone.now(), NEW_YORK).date()
+    next_monday = today + timedelta(days=7 - today.weekday())
+    assert ("Bronx toddler time" in this_week) == (next_weekday(1) < next_monday)
+
+
+def test_filter_form_keeps_the_choices_and_offers_a_matching_feed(listing, get):
+    response = get("growingup", "/events/?borough=bronx&age=toddler")
+
+    assert '<option value="bronx" selected>' in response.text
+    assert "webcal://growingup.localhost/events/feed.ics?age=toddler&amp;borough=bronx" in (
+        response.text
+    )
+    assert "/events/feeds/age-teen.ics" in response.text
+
+
+def test_long_listings_are_paginated_by_path_and_by_query(event_indexes, get):
+    make_event(
+        event_indexes["growingup"],
+        title="Daily park walk",
+        starts_at=new_york(days_from_today(1), 8),
+        repeat="daily",
+        repeat_count=PER_PAGE + 5,
+    )
+
+    first = get("growingup", "/events/")
+    second = get("growingup", "/events/page/2/")
+    filtered = get("growingup", "/events/?borough=brooklyn&page=2")
+
+    assert len(titles(first)) == PER_PAGE and 'href="/events/page/2/"' in first.text
+    assert len(titles(second)) == 5
+    assert len(titles(filtered)) == 5
+    assert get("growingup", "/events/page/3/").status_code == 404
+    assert event_indexes["growingup"].static_site_paths().__next__() == ""
+    assert "page/2/" in list(event_indexes["growingup"].static_site_paths())
+
+
+def test_event_page_shows_dates_place_and_add_to_calendar(event_indexes, get):
+    make_event(
+        event_indexes["growingup"],
+        title="Puppet show",
+        slug="puppet-show",
+        starts_at=new_york(days_from_today(4), 15),
+        is_free=True,
+        cost="Free, no tickets needed",
+        age_stage_slugs="preschooler",
+        organizer="Brooklyn Public Library",
+        registration_url="https://example.org/register",
+    )
+
+    response = get("growingup", "/events/puppet-show/")
+
+    assert response.status_code == 200
+    assert "Central Library" in response.text and "Brooklyn" in response.text
+    assert 'href="/events/puppet-show/event.ics"' in response.text
+    assert "https://calendar.google.com/calendar/render?action=TEMPLATE" in response.text
+    assert "Free, no tickets needed" in response.text
+
+
+def json_ld(response):
+    match = re.search(r'<script type="application/ld\+json">(.*?)</script>', response.text, re.S)
+    return json.loads(match.group(1))
+
+
+def test_json_ld_describes_a_place_event(event_indexes, get):
+    make_event(
+        event_indexes["growingup"],
+        title="Puppet show <live>",
+        slug="puppet-show",
+        starts_at=new_york(days_from_today(4), 15),
+        ends_at=new_york(days_from_today(4), 16),
+        is_free=True,
+        organizer="Brooklyn Public Library",
+    )
+
+    data = json_ld(get("growingup", "/events/puppet-show/"))
+
+    assert data["@context"] == "https://schema.org" and data["@type"] == "Event"
+    assert data["name"] == "Puppet show <live>"
+    assert data["startDate"] == new_york(days_from_today(4), 15).isoformat()
+    assert data["endDate"] == new_york(days_from_today(4), 16).isoformat()
+    assert data["eventStatus"] == "https://schema.org/EventScheduled"
+    assert data["eventAttendanceMode"] == "https://schema.org/OfflineEventAttendanceMode"
+    assert data["location"]["@type"] == "Place"
+    assert data["location"]["address"]["addressLocality"] == "Brooklyn"
+    assert data["offers"]["price"] == "0"
+    assert data["url"] == "http://growingup.localhost/events/puppet-show/"
+
+
+def test_json_ld_of_a_cancelled_online_event(event_indexes, get):
+    make_event(
+        event_indexes["generation"],
+        title="Resume workshop",
+        slug="resume-workshop",
+        starts_at=new_york(days_from_today(2), 17),
+        venue_name="",
+        address="",
+        is_virtual=True,
+        online_url="https://example.org/meet",
+        cancelled=True,
+    )
+
+    data = json_ld(get("generation", "/events/resume-workshop/"))
+
+    assert data["eventStatus"] == "https://schema.org/EventCancelled"
+    assert data["eventAttendanceMode"] == "https://schema.org/OnlineEventAttendanceMode"
+    assert data["location"] == {"@type": "VirtualLocation", "url": "https://example.org/meet"}
