@@ -12,7 +12,10 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models.signals import post_save
 from django.utils import timezone
+from modelsearch.backends import get_search_backends
+from modelsearch.signal_handlers import post_save_signal_handler
 from wagtail.models import Locale
 
 from cms.programs.models import Program, ProgramSyncRun
@@ -65,14 +68,27 @@ class ProgramSync:
 
     def apply(self, rows):
         check_columns(rows)
+        self.changed = set()
+        # Saving and publishing a program saves it three times; index each program once, at
+        # the end, instead of on every save.
+        post_save.disconnect(post_save_signal_handler, sender=Program)
         try:
             with transaction.atomic():
                 self._apply(rows)
                 if self.dry_run:
                     raise _DryRunRollback
+                self._index()
         except _DryRunRollback:
             pass
+        finally:
+            post_save.connect(post_save_signal_handler, sender=Program)
         return self.report
+
+    def _index(self):
+        changed = list(Program.objects.filter(pk__in=self.changed))
+        if changed:
+            for backend in get_search_backends(with_auto_update=True):
+                backend.add_bulk(Program, changed)
 
     def _apply(self, rows):
         self.locales = {locale.language_code: locale for locale in Locale.objects.all()}
@@ -165,6 +181,7 @@ class ProgramSync:
 
     def _publish(self, program):
         program.save_revision(clean=False).publish(skip_permission_checks=True)
+        self.changed.add(program.pk)
 
     def _free_slug(self, base, locale):
         slug, number = base, 1
@@ -177,6 +194,7 @@ class ProgramSync:
         for program in self.by_row.values():
             if program.live and program.unique_id_number not in seen:
                 program.unpublish()
+                self.changed.add(program.pk)
                 self.report.retired += 1
 
 

@@ -291,3 +291,11 @@ def test_the_command_fails_clearly_on_bad_json(locales, tmp_path):
 
     with pytest.raises(CommandError, match="no program was changed"):
         call_command("sync_programs", "--from-file", str(path), "--full")
+
+
+def test_synced_programs_are_found_by_search(sync, real_rows, locales):
+    sync(real_rows)
+
+    found = Program.objects.live().filter(locale=locales["en"]).search("three-year-olds")
+
+    assert "P085en" in [program.unique_id_number for program in found]

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import DraftStateMixin, Locale, RevisionMixin, TranslatableMixin
 from wagtail.search import index
+from wagtail.search.queryset import SearchableQuerySetMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.programs.taxonomy import CATEGORIES, GENERATION_AGE_STAGES, GROWINGUP_AGE_STAGES
@@ -14,7 +15,7 @@ from cms.programs.taxonomy import CATEGORIES, GENERATION_AGE_STAGES, GROWINGUP_A
 SITE_KEYS = ("growingup", "generation")
 
 
-class ProgramQuerySet(models.QuerySet):
+class ProgramQuerySet(SearchableQuerySetMixin, models.QuerySet):
     def live(self):
         """Published programs: not retired, not drafts."""
         return self.filter(live=True)
@@ -299,7 +300,10 @@ class Program(DraftStateMixin, RevisionMixin, TranslatableMixin, index.Indexed, 
         self.shows_on_growingup = self.shows_on("growingup")
         self.shows_on_generation = self.shows_on("generation")
         super().save(*args, **kwargs)
-        if self.locale_id == Locale.get_default().pk:
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and not set(update_fields) & set(self.SHARED_FIELDS):
+            return
+        if self.locale.language_code == settings.LANGUAGE_CODE:
             # Translations share the English program's address, taxonomies and editors' choices.
             shared = {name: getattr(self, name) for name in self.SHARED_FIELDS}
             shared["shows_on_growingup"] = self.shows_on_growingup

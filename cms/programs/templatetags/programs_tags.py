@@ -21,11 +21,18 @@ def program_url(context, program):
 
 @register.simple_tag
 def program_language(program):
-    """lang and dir for a program shown in a language other than the reader's, else None."""
+    """lang and dir of a program's text, and whether it differs from the reader's language.
+    Always set on the program's element: a page shown in English as a fallback may still
+    list programs in the reader's language."""
     code = program.locale.language_code
-    if code == languages.reader_language():
-        return None
-    return {"code": code, "dir": languages.direction(code)}
+    reader = languages.reader_language()
+    return {
+        "code": code,
+        "dir": languages.direction(code),
+        "is_fallback": code != reader,
+        "reader_code": reader,
+        "reader_dir": languages.direction(reader),
+    }
 
 
 @register.filter
