@@ -62,6 +62,7 @@
     .then(function (data) {
       items = data.items;
       form.addEventListener("change", render);
+      listing.classList.add("listing--instant");
       if (window.location.search) {
         restore(new URLSearchParams(window.location.search));
         render();

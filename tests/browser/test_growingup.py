@@ -1,0 +1,129 @@
+"""Growing Up NYC on a small phone: the age guides, the tips list and an activity guide, in
+English and Arabic; filters with and without JavaScript; the sticky in-page menu."""
+
+import pytest
+from django.test import Client
+
+from cms.core.translation import translate
+from tests.growingup.conftest import guides, stages  # noqa: F401 (fixtures shared with tests/growingup)
+from tests.growingup.factories import (
+    ActivityGuidePageFactory,
+    ActivityPageFactory,
+    BrainBuildingTipFactory,
+    BrainBuildingTipIndexPageFactory,
+)
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def growingup(guides, locales, synced):  # noqa: F811
+    """A toddler guide translated into Arabic, a tips list and a summer guide, as in the demo."""
+    home = guides["home"]
+    BrainBuildingTipIndexPageFactory(parent=home)
+    BrainBuildingTipFactory(title="Name the foods", months_from=6, months_to=36)
+    BrainBuildingTipFactory(
+        title="Splash and name", months_from=6, months_to=11, setting="bathtime"
+    )
+    summer = ActivityGuidePageFactory(parent=home)
+    for title, borough, free in [
+        ("Bronx art camp", "bronx", True),
+        ("Queens swim lessons", "queens", True),
+        ("Bronx soccer", "bronx", False),
+    ]:
+        ActivityPageFactory(
+            parent=summer,
+            title=title,
+            borough=borough,
+            is_free=free,
+            address="1 Main Street",
+            summary="Fun all summer.",
+        )
+    synced()
+    translate(guides["toddler"], locales["ar"], {"Your toddler: 1 to 3 years": "طفلك الصغير"})
+    return guides
+
+
+@pytest.mark.parametrize("code", ["en", "ar"])
+@pytest.mark.parametrize("path", ["/age-guides/toddler/", "/brain-building-tips/", "/summer/"])
+def test_pages_are_accessible_on_a_phone(
+    growingup, phone, site_url, assert_accessible, screenshot, code, path
+):
+    phone.goto(site_url("growingup", path if code == "en" else f"/{code}{path}"))
+
+    assert phone.locator("html").get_attribute("dir") == ("rtl" if code == "ar" else "ltr")
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 375
+    assert_accessible(phone)
+    screenshot(phone, f"growingup-{path.strip('/').replace('/', '-')}-{code}")
+
+
+def test_in_page_menu_stays_on_screen_while_reading(growingup, phone, site_url):
+    phone.goto(site_url("growingup", "/age-guides/toddler/"))
+
+    phone.get_by_role("link", name="Act early").click()
+
+    assert phone.locator(".guide-nav").bounding_box()["y"] == 0
+    heading = phone.locator("#act-early-title").bounding_box()
+    # The heading shows below the menu, not hidden under it.
+    assert heading["y"] >= phone.locator(".guide-nav").bounding_box()["height"]
+
+
+def test_age_picker_buttons_lead_to_the_guides(growingup, phone, site_url):
+    phone.goto(site_url("growingup", "/"))
+
+    button = phone.get_by_role("link", name="Toddler 1 to 3 years")
+    assert button.bounding_box()["height"] >= 44
+    button.click()
+    phone.wait_for_url("**/age-guides/toddler/")
+
+
+def shown(page):
+    return page.locator("[data-results] h3").all_inner_texts()
+
+
+def test_filters_apply_instantly_with_javascript(growingup, phone, site_url):
+    phone.goto(site_url("growingup", "/summer/"))
+    phone.wait_for_selector(".listing--instant")
+    assert not phone.get_by_role("button", name="Show results").is_visible()
+
+    assert not phone.locator("[data-clear]").is_visible()
+    phone.select_option("#filter-borough", "bronx")
+    phone.wait_for_url("**/summer/?borough=bronx")
+    assert shown(phone) == ["Bronx art camp", "Bronx soccer"]
+
+    phone.check("#filter-free")
+    phone.wait_for_url("**/summer/?borough=bronx&free=1")
+    assert shown(phone) == ["Bronx art camp"]
+    assert phone.locator("[data-count]").inner_text() == "1"
+    assert phone.locator("[data-clear]").is_visible()
+
+
+def test_a_shared_filtered_link_filters_on_a_static_copy(growingup, phone, site_url):
+    # The static site serves the same page whatever the query string: the script applies it.
+    unfiltered = Client().get("/summer/", HTTP_HOST="growingup.localhost").content
+    served = []
+
+    def static_copy(route):
+        served.append(route.request.url)
+        route.fulfill(body=unfiltered, content_type="text/html; charset=utf-8")
+
+    phone.route("**/summer/?*", static_copy)
+    phone.goto(site_url("growingup", "/summer/?borough=queens"))
+
+    phone.wait_for_function("document.querySelector('[data-count]').textContent === '1'")
+    assert served and shown(phone) == ["Queens swim lessons"]
+    assert phone.locator("#filter-borough").input_value() == "queens"
+
+
+def test_filters_work_without_javascript(growingup, browser, site_url):
+    context = browser.new_context(viewport={"width": 375, "height": 812}, java_script_enabled=False)
+    page = context.new_page()
+    try:
+        page.goto(site_url("growingup", "/brain-building-tips/"))
+        page.select_option("#filter-setting", "bathtime")
+        page.get_by_role("button", name="Show results").click()
+        page.wait_for_url("**/brain-building-tips/?age=&setting=bathtime")
+
+        assert shown(page) == ["Splash and name"]
+    finally:
+        context.close()
