@@ -12,6 +12,7 @@ from cms.editorial.link_check import check_external_links, page_links
 from cms.editorial.models import ExternalLink
 from cms.editorial.tasks import check_external_links_task
 from tests.core.factories import StandardPageFactory
+from tests.programs.factories import ProgramFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -98,6 +99,7 @@ def test_health_report_lists_broken_links_and_images_without_alt_text(
         description="Children reading at a library",
         file=get_test_image_file(),
     )
+    ProgramFactory(program_name="Summer Meals", plain_language_name="Free summer meals")
     client.force_login(django_user_model.objects.create_superuser("chief", "c@example.org", "pw"))
 
     response = client.get("/admin/editorial/content-health/")
@@ -106,3 +108,4 @@ def test_health_report_lists_broken_links_and_images_without_alt_text(
     assert response.status_code == 200
     assert "https://example.org/gone" in html and "Where to get help" in html
     assert "Kids at the pool" in html and "Reading corner" not in html
+    assert "Free summer meals" in html

@@ -1,11 +1,14 @@
 """Translators see what is missing or out of date, work with PO files or a machine, and readers
 are told when a machine translated what they read until a person has reviewed it."""
 
+from datetime import timedelta
+
 import polib
 import pytest
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
+from django.utils import timezone
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
 pytestmark = pytest.mark.django_db
@@ -143,3 +146,25 @@ def test_translators_export_and_import_po_files(client, locales, growingup_page,
 
 def test_machine_translation_is_off_unless_configured():
     assert settings.WAGTAILLOCALIZE_MACHINE_TRANSLATOR is None
+
+
+def test_dashboard_counts_programs_of_the_site(admin_client, locales):
+    from tests.programs.factories import ProgramFactory
+
+    city_update = timezone.now() - timedelta(days=30)
+    english = ProgramFactory(plain_language_name="Free meals for kids", updated_at=city_update)
+    ProgramFactory(
+        locale=locales["es"],
+        translation_key=english.translation_key,
+        unique_id_number="T900es",
+        plain_language_name="Comidas gratis",
+        updated_at=city_update,
+    )
+    assert english.shows_on_growingup
+    assert status_counts(admin_client)["es"][("programs", "translated")] == 1
+    assert status_counts(admin_client)["pl"][("programs", "missing")] == 1
+
+    english.updated_at = timezone.now()
+    english.save()
+
+    assert status_counts(admin_client)["es"][("programs", "out_of_date")] == 1
