@@ -2,7 +2,20 @@
 
 from cms.core import demo
 from cms.core.models import StandardPage
-from sites.generation.models import GenerationHomePage
+from sites.generation import demo_content as content
+from sites.generation.models import (
+    GenerationHomePage,
+    HomeFeaturedTopic,
+    ProfileLink,
+    ProfileTopic,
+    TopicIndexPage,
+    TopicPage,
+    TopicTrip,
+    TripIndexPage,
+    TripPage,
+    YouthProfileIndexPage,
+    YouthProfilePage,
+)
 
 HOME = {
     "title": "Generation NYC",
@@ -71,6 +84,65 @@ def load(report):
     if created:
         report(f"Generation NYC: site {site.hostname}:{site.port} created")
     demo.ensure_child_page(home, StandardPage, slug="about", **ABOUT)
+    if load_youth_content(home):
+        report("Generation NYC: topics, sample profiles and trips created")
     for code, strings in TRANSLATIONS.items():
         if demo.ensure_translation(home, code, strings):
             report(f"Generation NYC: home page translated into {code}")
+    for slug, languages in content.TOPIC_TRANSLATIONS.items():
+        topic = TopicPage.objects.get(slug=slug, locale=home.locale)
+        for code, strings in languages.items():
+            if demo.ensure_translation(topic, code, strings):
+                report(f"Generation NYC: topic {slug} translated into {code}")
+
+
+def load_youth_content(home):
+    """Trips, topics and sample profiles, and what the home page features. Only on the first
+    run: an editor's later changes to these pages stay."""
+    if TopicIndexPage.objects.child_of(home).exists():
+        return False
+    trip_index, _ = demo.ensure_child_page(home, TripIndexPage, slug="trips", **content.TRIP_INDEX)
+    trips = {
+        slug: demo.ensure_child_page(trip_index, TripPage, slug=slug, **fields)[0]
+        for slug, fields in content.TRIPS.items()
+    }
+    topic_index, _ = demo.ensure_child_page(
+        home, TopicIndexPage, slug="topics", **content.TOPIC_INDEX
+    )
+    topics = {}
+    for slug, fields in content.TOPICS.items():
+        fields = dict(fields)
+        trip_links = [TopicTrip(trip=trips[trip]) for trip in fields.pop("trips", [])]
+        topics[slug], _ = demo.ensure_child_page(
+            topic_index, TopicPage, slug=slug, trip_links=trip_links, **fields
+        )
+    profile_index, _ = demo.ensure_child_page(
+        home, YouthProfileIndexPage, slug="inspirations", **content.PROFILE_INDEX
+    )
+    profiles = {}
+    for slug, fields in content.PROFILES.items():
+        fields = dict(fields)
+        topic_links = [ProfileTopic(topic=topics[topic]) for topic in fields.pop("topics")]
+        fields.pop("related")
+        profiles[slug], _ = demo.ensure_child_page(
+            profile_index,
+            YouthProfilePage,
+            slug=slug,
+            topic_links=topic_links,
+            is_sample=True,
+            consent_confirmed=True,
+            guardian_consent_confirmed=True,
+            **fields,
+        )
+    for slug, fields in content.PROFILES.items():
+        profile = profiles[slug]
+        profile.profile_links = [
+            ProfileLink(profile=profiles[other]) for other in fields["related"]
+        ]
+        profile.save_revision().publish()
+    home.featured_topics = [
+        HomeFeaturedTopic(topic=topics[slug]) for slug in content.FEATURED_TOPICS
+    ]
+    home.featured_profile = profiles[content.FEATURED_PROFILE]
+    home.save_revision().publish()
+    return True

@@ -1,0 +1,74 @@
+"""Generation NYC on a small phone: accessible in English and Arabic, and the trip filters
+work with and without JavaScript."""
+
+import pytest
+from wagtail.models import Locale, Page
+from wagtail_localize.synctree import synchronize_tree
+
+from cms.core import demo
+from sites.generation import demo as generation_demo
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+PAGES = ["/", "/topics/school/", "/inspirations/maya/", "/trips/"]
+
+
+@pytest.fixture
+def youth_site(locales):
+    """Generation NYC's demo content, with untranslated Arabic copies of what is English only."""
+    demo.remove_wagtail_placeholder()
+    if Page.get_first_root_node() is None:
+        # Browser tests flush the database between tests, Wagtail's root page with it.
+        Page.add_root(instance=Page(title="Root", slug="root", locale=locales["en"]))
+    generation_demo.load(lambda message: None)
+    synchronize_tree(Locale.get_default(), locales["ar"])
+
+
+@pytest.mark.parametrize("code", ["en", "ar"])
+def test_youth_pages_are_accessible_on_a_phone(
+    youth_site, phone, site_url, assert_accessible, screenshot, code
+):
+    prefix = "" if code == "en" else f"/{code}"
+    for path in PAGES:
+        phone.goto(site_url("generation", prefix + path))
+
+        assert phone.locator("html").get_attribute("dir") == ("rtl" if code == "ar" else "ltr")
+        assert phone.evaluate("document.documentElement.scrollWidth") <= 375, path
+        assert_accessible(phone)
+        name = path.strip("/").replace("/", "-") or "home"
+        screenshot(phone, f"generation-{name}-{code}")
+
+
+def test_trip_filters_work_in_the_page_with_javascript(youth_site, phone, site_url):
+    phone.goto(site_url("generation", "/trips/"))
+    phone.evaluate("window.stillHere = true")
+    cards = phone.locator("#trip-list > li")
+    total = cards.count()
+
+    phone.select_option("#filter-borough", "bronx")
+
+    visible = phone.locator("#trip-list > li:visible")
+    assert 0 < visible.count() < total
+    assert all("Bronx" in text for text in visible.all_inner_texts())
+    assert phone.locator("[data-filter-count]").inner_text() == str(visible.count())
+    assert phone.url.endswith("/trips/?borough=bronx")
+    # Filtered in the page: no new page was loaded.
+    assert phone.evaluate("window.stillHere") is True
+
+    phone.check("#filter-free")
+    assert "Wave Hill" not in " ".join(phone.locator("#trip-list > li:visible").all_inner_texts())
+
+
+def test_trip_filters_work_without_javascript(youth_site, browser, site_url):
+    context = browser.new_context(viewport={"width": 375, "height": 812}, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url("generation", "/trips/"))
+
+    page.select_option("#filter-borough", "queens")
+    page.check("#filter-week")
+    page.get_by_role("button", name="Show trips").click()
+    page.wait_for_url("**/trips/?type=&borough=queens&week=1")
+
+    titles = page.locator(".trip-card__title").all_inner_texts()
+    assert titles == ["Socrates Sculpture Park"]
+    context.close()
