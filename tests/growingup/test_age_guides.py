@@ -3,6 +3,8 @@
 import pytest
 from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
+from wagtail.images.models import Image
+from wagtail.images.tests.utils import get_test_image_file
 
 from cms.core.translation import translate
 from tests.growingup.factories import AgeGuidePageFactory, BrainBuildingTipFactory, english_stage
@@ -123,12 +125,22 @@ def test_one_guide_per_stage_and_language(guides):
 
 
 def test_a_hero_image_needs_its_text_alternative(guides):
-    from wagtail.images.models import Image
-    from wagtail.images.tests.utils import get_test_image_file
-
     guide = guides["baby"]
     guide.hero_image = Image.objects.create(title="Baby", file=get_test_image_file())
 
     with pytest.raises(ValidationError) as error:
         guide.clean()
     assert "hero_image_alt" in error.value.message_dict
+
+
+def test_hero_image_has_its_text_alternative_and_size(guides, get, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    guide = guides["toddler"]
+    guide.hero_image = Image.objects.create(title="Park", file=get_test_image_file())
+    guide.hero_image_alt = "A father and his toddler on a slide"
+    guide.save_revision().publish()
+
+    image = soup(get("growingup", "/age-guides/toddler/")).select_one(".guide-hero__image img")
+
+    assert image["alt"] == "A father and his toddler on a slide"
+    assert image["width"] and image["height"] and image["loading"] == "lazy"
