@@ -1,18 +1,9 @@
 from django.core.management.base import BaseCommand, CommandError
-from wagtail.models import Site
 
 from cms.core.models import BOROUGHS
-from cms.events.feeds import event_index
+from cms.events.feeds import event_index, site_for_key
 from cms.events.importer import FeedError, ImportTarget, import_calendar, import_feed, read_file
 from cms.events.models import AUDIENCES, CalendarFeed
-
-
-def site_for_key(site_key):
-    """The Site whose home page belongs to the app `site_key` (growingup, generation)."""
-    for site in Site.objects.select_related("root_page"):
-        if site.root_page.specific_class._meta.app_label == site_key:
-            return site
-    raise CommandError(f"No site called {site_key!r}.")
 
 
 class Command(BaseCommand):
@@ -48,6 +39,8 @@ class Command(BaseCommand):
         if not options["site"]:
             raise CommandError("Say which site the events are for: --site growingup.")
         site = site_for_key(options["site"])
+        if site is None:
+            raise CommandError(f"No site called {options['site']!r}.")
         index = event_index(site)
         if index is None:
             raise CommandError(f"{site.site_name} has no event listing to import into.")
