@@ -1,19 +1,11 @@
-"""Programs and events for young people, from cms.programs and cms.events. Each helper returns
-an empty list while those apps have no models yet, so Generation NYC pages render either way."""
+"""Programs and events for young people, from cms.programs and cms.events."""
 
 from datetime import timedelta
 
 from django.utils import timezone
 
-try:
-    from cms.programs.models import Program
-except ImportError:  # cms.programs not built yet
-    Program = None
-
-try:
-    from cms.events.occurrences import upcoming_occurrences
-except ImportError:  # cms.events not built yet
-    upcoming_occurrences = None
+from cms.events.occurrences import upcoming_occurrences
+from cms.programs.models import Program
 
 SITE_KEY = "generation"
 YOUTH_AGE_STAGES = ("teen", "young-adult")
@@ -21,17 +13,10 @@ YOUTH_AUDIENCE = "youth"
 CHOSEN_EVENTS_WINDOW = timedelta(days=120)
 
 
-def program_categories():
-    """(slug, label) of every program category, for editors to pick from."""
-    if Program is None:
-        return []
-    return list(Program._meta.get_field("category").choices or [])
-
-
 def youth_programs(locale, categories, limit=6):
     """Live programs in `locale` for teens or young adults, in any of `categories`, shown on
     Generation NYC; featured ones first."""
-    if Program is None or not categories:
+    if not categories:
         return []
     base = Program.objects.live().in_locale(locale).for_site(SITE_KEY)
     programs = {}
@@ -48,8 +33,6 @@ def youth_programs(locale, categories, limit=6):
 def youth_events(site, locale, *, events=None, limit=None):
     """Upcoming occurrences of youth events on a site. With `events` (event pages in any
     language), only occurrences of those events."""
-    if upcoming_occurrences is None:
-        return []
     if events is not None:
         keys = {event.translation_key for event in events}
         if not keys:

@@ -2,7 +2,6 @@
 events and trips that go with it."""
 
 from django import forms
-from django.apps import apps
 from django.db import models
 from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -13,6 +12,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from cms.core.models import BasePage
+from cms.programs.taxonomy import CATEGORIES
 from sites.generation import related
 from sites.generation.blocks import TopicStreamBlock
 
@@ -48,14 +48,13 @@ class TopicIndexPage(BasePage):
 
 
 class TopicPageForm(WagtailAdminPageForm):
-    """Program categories as checkboxes when cms.programs knows them, else as typed slugs."""
+    """Program categories as checkboxes, kept as comma-separated slugs."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        choices = related.program_categories()
-        if choices and "program_categories" in self.fields:
+        if "program_categories" in self.fields:
             self.fields["program_categories"] = forms.MultipleChoiceField(
-                choices=choices,
+                choices=CATEGORIES,
                 required=False,
                 widget=forms.CheckboxSelectMultiple,
                 help_text=self.fields["program_categories"].help_text,
@@ -63,21 +62,7 @@ class TopicPageForm(WagtailAdminPageForm):
             )
 
     def clean_program_categories(self):
-        value = self.cleaned_data.get("program_categories") or ""
-        if isinstance(value, list | tuple):
-            return ",".join(value)
-        return ",".join(slug.strip() for slug in value.split(",") if slug.strip())
-
-
-class EventChooserPanel(PageChooserPanel):
-    """Chooses event pages once cms.events has them; any page until then."""
-
-    def get_form_options(self):
-        try:
-            apps.get_model("events", "EventPage")
-        except LookupError:
-            self.page_type = None
-        return super().get_form_options()
+        return ",".join(self.cleaned_data.get("program_categories") or [])
 
 
 class TopicPage(BasePage):
@@ -137,9 +122,9 @@ class TopicPage(BasePage):
 
 class TopicEvent(Orderable):
     page = ParentalKey(TopicPage, on_delete=models.CASCADE, related_name="event_links")
-    event = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+    event = models.ForeignKey("events.EventPage", on_delete=models.CASCADE, related_name="+")
 
-    panels = [EventChooserPanel("event", page_type="events.EventPage")]
+    panels = [PageChooserPanel("event")]
 
 
 class TopicTrip(Orderable):
