@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale, Site
 
 from cms.core.models import BOROUGHS, AgeStage
-from cms.events.ics import event_calendar
+from cms.events.ics import calendar_with_entries
 from cms.events.models import EventIndexPage, EventOccurrence, EventPage
 from cms.events.occurrences import KEEP_PAST, event_filter
 
@@ -55,8 +55,11 @@ def feed_url(site, locale, **filters):
     free, virtual). One age or one borough alone gives the feed file (feeds/age-toddler.ics);
     several filters give feed.ics with a query string. None when the site has no listing."""
     index = event_index(site, locale)
-    if index is None:
-        return None
+    return index_feed_url(index, **filters) if index is not None else None
+
+
+def index_feed_url(index, **filters):
+    """feed_url for an event listing page already at hand."""
     base = index.get_full_url()
     given = {name: filters[name] for name in FILTER_NAMES if filters.get(name)}
     if len(given) == 1 and ("age" in given or "borough" in given):
@@ -75,13 +78,16 @@ def _flag(value):
     return True if value in (True, "1", "true", "on", "yes") else None
 
 
-def feed_events(index, locale, filters):
-    """Live events of a listing that match `filters` and still have a date on or after a
-    month ago, each in `locale` when translated (schedules are the same in every language)."""
+def feed_entries(index, locale, filters):
+    """The stored VEVENTs of a listing's live events that match `filters` and still have a
+    date on or after a month ago, each in `locale` when translated (the UID is the same in
+    every language)."""
     default = Locale.get_default()
-    english_index = index if index.locale_id == default.id else index.get_translation(default)
+    english_index = index
     if english_index.alias_of_id:
         english_index = english_index.alias_of.specific
+    if english_index.locale_id != default.id:
+        english_index = english_index.get_translation(default)
     current = EventOccurrence.objects.filter(end__gt=timezone.now() - KEEP_PAST)
     events = (
         EventPage.objects.live()
@@ -96,18 +102,16 @@ def feed_events(index, locale, filters):
             )
         )
         .order_by("starts_at", "pk")
+        .values_list("translation_key", "calendar_entry")
     )
-    children = ("skipped_dates", "extra_dates", "occurrence_changes")
-    events = list(events.prefetch_related(*children))
-    if locale is None or locale.id == default.id:
-        return events
-    translated = {
-        page.translation_key: page
-        for page in EventPage.objects.live()
-        .filter(locale=locale, translation_key__in=[event.translation_key for event in events])
-        .prefetch_related(*children)
-    }
-    return [translated.get(event.translation_key, event) for event in events]
+    entries = dict(events)
+    if locale is not None and locale.id != default.id:
+        entries.update(
+            EventPage.objects.live()
+            .filter(locale=locale, translation_key__in=list(entries))
+            .values_list("translation_key", "calendar_entry")
+        )
+    return list(entries.values())
 
 
 def feed_name(index, filters):
@@ -118,9 +122,9 @@ def feed_name(index, filters):
 
 
 def feed_calendar(index, locale, filters, request=None):
-    """The VCALENDAR of a listing's feed."""
+    """The iCalendar bytes of a listing's feed."""
     filters = {name: filters.get(name) for name in FILTER_NAMES if filters.get(name)}
-    events = feed_events(index, locale, filters)
-    return event_calendar(
-        events, feed_name(index, filters) or _("Events"), index.get_full_url(request), request
+    entries = feed_entries(index, locale, filters)
+    return calendar_with_entries(
+        feed_name(index, filters) or _("Events"), entries, index.get_full_url(request)
     )

@@ -58,6 +58,19 @@ def new_calendar(name, url=None):
     return calendar
 
 
+def event_entry(event, request=None):
+    """The event's VEVENTs as iCalendar text, kept on the page when it is saved so that a feed
+    of a thousand events is assembled rather than rebuilt."""
+    return "".join(component.to_ical().decode() for component in event_components(event, request))
+
+
+def calendar_with_entries(name, entries, url=None):
+    """A VCALENDAR (as bytes) holding already serialised VEVENTs."""
+    head = new_calendar(name, url).to_ical().decode()
+    end = "END:VCALENDAR\r\n"
+    return (head[: -len(end)] + "".join(entries) + end).encode()
+
+
 def event_calendar(events, name, url=None, request=None):
     """A VCALENDAR with every event in `events` (EventPage objects)."""
     calendar = new_calendar(name, url)

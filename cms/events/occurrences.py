@@ -14,25 +14,30 @@ from cms.events.recurrence import HORIZON
 KEEP_PAST = timedelta(days=31)
 
 
-def refresh_occurrences(event):
-    """Rebuild the stored dates of one English event page from its schedule."""
+def occurrence_rows(event):
+    """Unsaved EventOccurrence rows for an English event page's schedule."""
     now = timezone.now()
     occurrences = event.schedule.occurrences(window_start=now - KEEP_PAST, window_end=now + HORIZON)
+    return [
+        EventOccurrence(
+            event_id=event.pk,
+            start=occurrence.start,
+            end=occurrence.end or occurrence.start,
+            has_end=occurrence.end is not None,
+            all_day=occurrence.all_day,
+            cancelled=occurrence.cancelled or event.cancelled,
+            moved=occurrence.moved,
+            note=occurrence.note,
+        )
+        for occurrence in occurrences
+    ]
+
+
+def refresh_occurrences(event):
+    """Rebuild the stored dates of one English event page from its schedule."""
     with transaction.atomic():
         EventOccurrence.objects.filter(event_id=event.pk).delete()
-        EventOccurrence.objects.bulk_create(
-            EventOccurrence(
-                event_id=event.pk,
-                start=occurrence.start,
-                end=occurrence.end or occurrence.start,
-                has_end=occurrence.end is not None,
-                all_day=occurrence.all_day,
-                cancelled=occurrence.cancelled or event.cancelled,
-                moved=occurrence.moved,
-                note=occurrence.note,
-            )
-            for occurrence in occurrences
-        )
+        EventOccurrence.objects.bulk_create(occurrence_rows(event))
 
 
 def refresh_all_occurrences():
@@ -81,15 +86,16 @@ def occurrence_queryset(root, *, start=None, end=None, **filters):
     `filters`: age_stage, borough, audience, free, virtual."""
     start = start or timezone.now()
     end = end or start + HORIZON
+    # Events first, then their dates: a join per date would make counting slow.
+    events = (
+        EventPage.objects.filter(live=True, path__startswith=root.path, depth__gt=root.depth)
+        .filter(event_filter("", **filters))
+        .values("pk")
+    )
     return (
         EventOccurrence.objects.filter(
-            event__live=True,
-            event__path__startswith=root.path,
-            event__depth__gt=root.depth,
-            end__gt=start,
-            start__lt=end,
+            event_id__in=models.Subquery(events), end__gt=start, start__lt=end
         )
-        .filter(event_filter("event__", **filters))
         .select_related("event")
         .order_by("start", "pk")
     )

@@ -10,7 +10,7 @@ from wagtail.models import Locale
 
 from cms.core.languages import reader_language
 from cms.core.models import BOROUGHS, AgeStage
-from cms.events.feeds import feed_calendar, feed_url, webcal_url
+from cms.events.feeds import feed_calendar, index_feed_url, webcal_url
 from cms.events.forms import EventFilterForm
 from cms.events.ics import event_calendar, google_calendar_url
 from cms.events.jsonld import as_script, event_json_ld
@@ -70,14 +70,13 @@ def event_listing(request, index, page_number=None):
     page.object_list = in_language(page.object_list, locale)
 
     query = {key: value for key, value in request.GET.items() if key != "page" and value}
-    site = index.get_site()
     feed_filters = {
         "age": query.get("age"),
         "borough": query.get("borough"),
         "free": query.get("free") and True,
         "virtual": query.get("virtual") and True,
     }
-    subscribe_url = feed_url(site, locale, **feed_filters) if site else None
+    subscribe_url = index_feed_url(index, **feed_filters)
     return render_page(
         request,
         index,
@@ -91,14 +90,10 @@ def event_listing(request, index, page_number=None):
             "is_filtered": bool(query),
             "subscribe_url": subscribe_url,
             "subscribe_webcal": webcal_url(subscribe_url),
-            "age_feeds": [(name, feed_url(site, locale, age=slug)) for slug, name in age_stages]
-            if site
-            else [],
+            "age_feeds": [(name, index_feed_url(index, age=slug)) for slug, name in age_stages],
             "borough_feeds": [
-                (name, feed_url(site, locale, borough=slug)) for slug, name in BOROUGHS
-            ]
-            if site
-            else [],
+                (name, index_feed_url(index, borough=slug)) for slug, name in BOROUGHS
+            ],
         },
     )
 
@@ -119,13 +114,12 @@ def _page_links(base, page, query):
 
 
 def event_feed(request, index, params):
-    locale = index.locale
-    calendar = feed_calendar(index, locale, params, request)
+    calendar = feed_calendar(index, index.locale, params, request)
     return calendar_response(calendar, "events.ics", inline=True)
 
 
-def calendar_response(calendar, filename, inline=False):
-    response = HttpResponse(calendar.to_ical(), content_type=CALENDAR_TYPE)
+def calendar_response(data, filename, inline=False):
+    response = HttpResponse(data, content_type=CALENDAR_TYPE)
     disposition = "inline" if inline else "attachment"
     response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
     return response
@@ -156,4 +150,4 @@ def event_detail(request, event):
 
 def event_calendar_file(request, event):
     calendar = event_calendar([event], event.title, event.get_full_url(request), request)
-    return calendar_response(calendar, f"{event.slug}.ics")
+    return calendar_response(calendar.to_ical(), f"{event.slug}.ics")

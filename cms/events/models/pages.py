@@ -170,6 +170,7 @@ class EventPage(RoutablePageMixin, BasePage):
     import_hash = models.CharField(max_length=64, blank=True, editable=False)
     import_sequence = models.IntegerField(default=0, editable=False)
     import_missing = models.BooleanField(default=False, editable=False)
+    calendar_entry = models.TextField(blank=True, editable=False)
     import_conflict = models.BooleanField(
         _("edited here since the last import"),
         default=False,
@@ -419,10 +420,14 @@ class EventPage(RoutablePageMixin, BasePage):
             if self.owns_schedule:
                 self._bump_sequence()
         result = super().save(*args, **kwargs)
-        if full_save and self.owns_schedule:
+        if full_save:
+            from cms.events.ics import event_entry
             from cms.events.occurrences import refresh_occurrences
 
-            refresh_occurrences(self)
+            if self.owns_schedule:
+                refresh_occurrences(self)
+            self.calendar_entry = event_entry(self)
+            EventPage.objects.filter(pk=self.pk).update(calendar_entry=self.calendar_entry)
         return result
 
     def _bump_sequence(self):
