@@ -1,0 +1,61 @@
+"""Periodic work and the admin report of calendar imports."""
+
+from pathlib import Path
+
+import pytest
+
+from cms.core.schedule import discover
+from cms.events.importer import ImportTarget, import_calendar
+from cms.events.models import CalendarFeed, EventOccurrence
+from cms.events.tasks import import_partner_calendars, refresh_event_dates
+from tests.events.factories import days_from_today, make_event, new_york
+
+pytestmark = pytest.mark.django_db
+
+GOOGLE = (Path(__file__).parent / "calendars" / "google.ics").read_bytes()
+
+
+def test_imports_and_date_refresh_are_scheduled():
+    names = discover()
+
+    assert names["cms.events.tasks.import_partner_calendars"].every.total_seconds() == 3 * 3600
+    assert names["cms.events.tasks.refresh_event_dates"].every.days == 1
+
+
+def test_partner_calendars_task_imports_every_active_feed(event_indexes, httpserver):
+    httpserver.expect_request("/kids.ics").respond_with_data(GOOGLE)
+    CalendarFeed.objects.create(
+        name="Queens Library",
+        url=httpserver.url_for("/kids.ics"),
+        event_index=event_indexes["growingup"],
+    )
+    CalendarFeed.objects.create(
+        name="Paused",
+        url=httpserver.url_for("/paused.ics"),
+        event_index=event_indexes["growingup"],
+        active=False,
+    )
+
+    result = import_partner_calendars.enqueue().return_value
+
+    assert list(result.values()) == [True]
+
+
+def test_daily_refresh_rebuilds_the_dates(event_indexes):
+    event = make_event(event_indexes["growingup"], starts_at=new_york(days_from_today(1), 10))
+    EventOccurrence.objects.all().delete()
+
+    assert refresh_event_dates.enqueue().return_value == 1
+    assert EventOccurrence.objects.filter(event=event).count() == 1
+
+
+def test_admin_report_lists_the_last_runs(admin_client, event_indexes):
+    target = ImportTarget(index=event_indexes["growingup"], source="file:kids.ics")
+    import_calendar(GOOGLE, target)
+    import_calendar(b"<html>down</html>", target)
+
+    response = admin_client.get("/admin/events/imports/")
+
+    assert response.status_code == 200
+    assert "Failed, events kept as they were" in response.text
+    assert response.text.count("file:kids.ics") == 2
