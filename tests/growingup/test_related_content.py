@@ -82,4 +82,5 @@ def test_guide_lists_the_upcoming_events_for_its_age(guides, get):
         f"Later toddler class {day}" for day in range(EVENTS_ON_A_GUIDE - 1)
     ]
     assert b'href="/events/?age=toddler"' in response.content
+    assert b'/events/feeds/age-toddler.ics"' in response.content
     assert titles(get("growingup", "/age-guides/baby/"), "events") == ["Toddler time"]

@@ -150,7 +150,7 @@ class AgeGuidePage(BasePage):
         locale = self.locale
         stage = self.stage_in(locale)
         site = self.get_site()
-        home = site.root_page.specific.get_translation_or_none(locale) or site.root_page
+        home = site.root_page.get_translation_or_none(locale) or site.root_page
         programs, program_count = related.programs_for_stage(
             locale, stage.slug, limit=PROGRAMS_ON_A_GUIDE
         )
@@ -164,9 +164,10 @@ class AgeGuidePage(BasePage):
             tips_url=tips_index and f"{tips_index.get_url(request)}?age={stage.slug}",
             programs=programs,
             more_programs_url=program_count > len(programs)
-            and related.programs_index_url(home, stage.slug, request),
+            and related.programs_list_url(site, locale, stage.slug, request),
             events=events,
-            more_events_url=events and related.events_index_url(home, stage.slug, request),
+            more_events_url=events and related.events_list_url(site, locale, stage.slug, request),
+            events_feed_url=events and related.events_feed_url(site, locale, stage.slug),
         )
         sections = [
             ("milestones", _("Milestones"), context["milestone_groups"]),
