@@ -12,7 +12,7 @@ from sites.growingup.demo_activities import (
     SUMMER_ACTIVITIES,
 )
 from sites.growingup.demo_guides import GUIDE_TRANSLATIONS, GUIDES, INDEX, INDEX_TRANSLATIONS
-from sites.growingup.demo_tips import TIPS
+from sites.growingup.demo_tips import TIP_TRANSLATIONS, TIPS
 from sites.growingup.models import (
     ActivityGuidePage,
     ActivityPage,
@@ -148,7 +148,7 @@ def load_tips(home, report):
     default = Locale.get_default()
     created = 0
     for title, text, months_from, months_to, setting in TIPS:
-        _tip, was_created = BrainBuildingTip.objects.get_or_create(
+        tip, was_created = BrainBuildingTip.objects.get_or_create(
             title=title,
             locale=default,
             defaults={
@@ -159,6 +159,8 @@ def load_tips(home, report):
             },
         )
         created += was_created
+        for code, (translated_title, translated_text) in TIP_TRANSLATIONS.get(title, {}).items():
+            demo.ensure_translation(tip, code, {title: translated_title, text: translated_text})
     if created:
         report(f"Growing Up NYC: {created} brain-building tips created")
     demo.ensure_child_page(

@@ -171,3 +171,114 @@ TIPS = [
         "anytime",
     ),
 ]
+
+# Spanish and Arabic for the tips that fit babies and toddlers, whose guides are translated.
+TIP_TRANSLATIONS = {
+    "Talk about the food": {
+        "es": (
+            "Hablen de la comida",
+            "Nombre los alimentos del plato y sus colores. Pida a su hijo que señale los guisantes o la manzana roja.",
+        ),
+        "ar": (
+            "تحدّثوا عن الطعام",
+            "سمِّ الأطعمة في الطبق وألوانها. اطلب من طفلك أن يشير إلى البازلاء أو التفاحة الحمراء.",
+        ),
+    },
+    "Splash and name": {
+        "es": (
+            "Chapotear y nombrar",
+            "A la hora del baño, nombre las partes del cuerpo mientras las lava: “¡Ahora tu codo! ¡Ahora tu rodilla!”",
+        ),
+        "ar": (
+            "رشّ الماء وسمِّ",
+            "وقت الاستحمام، سمِّ أجزاء الجسم وأنت تغسلها: «الآن كوعك! الآن ركبتك!»",
+        ),
+    },
+    "Sing the same song at bedtime": {
+        "es": (
+            "Canten la misma canción al dormir",
+            "Una canción o un cuento a la misma hora cada noche ayuda a su hijo a sentirse seguro y listo para dormir.",
+        ),
+        "ar": (
+            "غنِّ الأغنية نفسها وقت النوم",
+            "أغنية أو قصة في الوقت نفسه كل ليلة تساعد طفلك على الشعور بالأمان والاستعداد للنوم.",
+        ),
+    },
+    "Make eye contact during changes": {
+        "es": (
+            "Mírense a los ojos al cambiar el pañal",
+            "Cambiar el pañal es una oportunidad para conversar. Mire a su bebé a los ojos, sonría y cuéntele lo que está haciendo.",
+        ),
+        "ar": (
+            "انظر في عينيه أثناء تغيير الحفاض",
+            "تغيير الحفاض فرصة للحديث. انظر في عيني طفلك وابتسم وأخبره بما تفعله.",
+        ),
+    },
+    "Peekaboo with the diaper": {
+        "es": (
+            "Cucú con el pañal",
+            "Escóndase detrás de un pañal limpio y diga “¡cucú!”. Los bebés aprenden que las cosas vuelven.",
+        ),
+        "ar": (
+            "لعبة الاختباء بالحفاض",
+            "اختبئ خلف حفاض نظيف وقل «بيكابو!». يتعلّم الرضّع أن الأشياء تعود.",
+        ),
+    },
+    "Name each step": {
+        "es": (
+            "Nombre cada paso",
+            "Diga en voz alta cada paso mientras su hijo se viste: “Primero las medias, luego los zapatos”. Así aprende el orden y palabras nuevas.",
+        ),
+        "ar": (
+            "سمِّ كل خطوة",
+            "قل كل خطوة بصوت عالٍ وطفلك يرتدي ملابسه: «أولًا الجوارب، ثم الحذاء». هكذا يتعلّم الترتيب والكلمات.",
+        ),
+    },
+    "Follow their lead at the park": {
+        "es": (
+            "Siga sus intereses en el parque",
+            "Fíjese en lo que le interesa a su hijo, un insecto, una hoja, un tobogán, y hablen de eso juntos.",
+        ),
+        "ar": (
+            "اتبع اهتمامه في الحديقة",
+            "لاحظ ما يهتم به طفلك، حشرة أو ورقة شجر أو زحليقة، وتحدّثا عنه معًا.",
+        ),
+    },
+    "Narrate your walk": {
+        "es": (
+            "Cuente lo que ven al caminar",
+            "Cuéntele a su bebé lo que ve en su paseo: “¡Mira, un perro grande! Es marrón”.",
+        ),
+        "ar": (
+            "احكِ ما تراه أثناء المشي",
+            "أخبر طفلك بما تراه في نزهتك: «انظر، كلب كبير! لونه بنّي».",
+        ),
+    },
+    "Build and knock down": {
+        "es": (
+            "Construir y tumbar",
+            "Apilen bloques o vasos juntos. Su hijo aprende causa y efecto, y tumbarlos es divertido.",
+        ),
+        "ar": (
+            "ابنِ ثم أوقِع",
+            "كدّسا المكعبات أو الأكواب معًا. يتعلّم طفلك السبب والنتيجة، وإيقاعها ممتع.",
+        ),
+    },
+    "Back-and-forth talk": {
+        "es": (
+            "Conversar por turnos",
+            "Cuando su hijo haga un sonido o diga una palabra, respóndale. Luego espere a que le responda.",
+        ),
+        "ar": ("حديث متبادل", "عندما يصدر طفلك صوتًا أو يقول كلمة، ردّ عليه. ثم انتظر حتى يردّ عليك."),
+    },
+    "Read every day": {
+        "es": (
+            "Lean todos los días",
+            "Lean juntos todos los días, aunque sea 5 minutos. Deje que su hijo elija el libro y pase las páginas.",
+        ),
+        "ar": (
+            "اقرؤوا كل يوم",
+            "اقرؤوا معًا كل يوم، ولو 5 دقائق. دع طفلك يختار الكتاب ويقلّب الصفحات.",
+        ),
+    },
+}
