@@ -10,6 +10,8 @@ from django.conf.locale import LANG_INFO
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from search.backend_settings import search_backends
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("VAR_DIR", BASE_DIR / "var"))
 
@@ -233,18 +235,19 @@ SODA_BASE_URL = os.environ.get("SODA_BASE_URL", "https://data.cityofnewyork.us")
 SODA_DATASET_ID = os.environ.get("SODA_DATASET_ID", "kvhd-5fmu")
 SODA_APP_TOKEN = os.environ.get("SODA_APP_TOKEN", "")
 
+# Search: the database backend, or with ELASTICSEARCH_URL one Elasticsearch backend per locale
+# with that language's analyzer (search/backend_settings.py).
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
-if ELASTICSEARCH_URL:
-    WAGTAILSEARCH_BACKENDS = {
-        "default": {
-            "BACKEND": "wagtail.search.backends.elasticsearch8",
-            "URLS": [ELASTICSEARCH_URL],
-            "INDEX_PREFIX": os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "nycfamily_"),
-            "TIMEOUT": int(os.environ.get("ELASTICSEARCH_TIMEOUT", "5")),
-        }
-    }
-else:
-    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAILSEARCH_BACKENDS = search_backends(
+    ELASTICSEARCH_URL,
+    languages=[code for code, _name in LANGUAGES],
+    index_prefix=os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "nycfamily_"),
+    timeout=int(os.environ.get("ELASTICSEARCH_TIMEOUT", "5")),
+    plugins=env_list("ELASTICSEARCH_PLUGINS"),
+)
+# Origins of the static sites allowed to call the search API; the API's address for them.
+SEARCH_CORS_ORIGINS = env_list("SEARCH_CORS_ORIGINS")
+SEARCH_API_URL = os.environ.get("SEARCH_API_URL", "")
 
 # Production hardening: secure unless DEBUG. Behind a TLS-terminating proxy, set
 # SECURE_PROXY_SSL_HEADER=1 so Django trusts X-Forwarded-Proto.

@@ -7,10 +7,14 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from search import views as search_views
+from search.api import api as search_api
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap),
+    path("api/", search_api.urls),
 ]
 
 if settings.DEBUG:
@@ -22,6 +26,7 @@ if settings.DEBUG:
 
 # Public pages carry their language in the path: /es/..., /ar/...; English has no prefix.
 urlpatterns += i18n_patterns(
+    path("search/", search_views.search_page, name="search"),
     # Files a page serves from its own routes (feed.ics, activities.json): Wagtail's own pattern
     # only matches paths ending in a slash.
     re_path(

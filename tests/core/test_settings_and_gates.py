@@ -51,7 +51,7 @@ def test_nothing_set_means_sqlite_and_database_search():
     )
     assert result.stdout.split() == [
         "django.db.backends.sqlite3",
-        "wagtail.search.backends.database",
+        "search.backends.database",
     ]
 
 
@@ -65,7 +65,7 @@ def test_database_and_elasticsearch_urls_switch_to_the_real_servers():
     assert result.stdout.split() == [
         "django.db.backends.postgresql",
         "families",
-        "wagtail.search.backends.elasticsearch8",
+        "search.backends.elasticsearch",
         "http://127.0.0.1:9200",
     ]
 

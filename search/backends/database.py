@@ -1,0 +1,126 @@
+"""The embedded search backend: Wagtail's database backend for SQLite or PostgreSQL, with CJK
+character bigrams indexed beside the text, and on PostgreSQL a text search configuration per
+language. Param LANGUAGE (a language code) picks the configuration that queries use."""
+
+from collections import defaultdict
+
+from django.conf import settings
+from django.contrib.postgres.search import SearchVector
+from django.db import connection
+from django.db.models import F, TextField, Value
+from django.db.models.expressions import CombinedExpression
+from modelsearch.backends.database import SearchBackend as database_backend_for_connection
+from modelsearch.backends.database.postgres.postgres import (
+    PostgresIndex,
+    PostgresSearchBackend,
+    PostgresSearchQueryCompiler,
+)
+from modelsearch.backends.database.sqlite.sqlite import (
+    SQLiteIndex,
+    SQLiteSearchBackend,
+    SQLiteSearchQueryCompiler,
+)
+from modelsearch.query import And, Boost, Not, Or, PlainText
+from modelsearch.utils import get_content_type_pk
+
+from search.backends import language_of
+from search.text import cjk_bigrams, cjk_query, has_cjk
+
+# PostgreSQL ships snowball stemmers for these of our languages; the others get 'simple'.
+POSTGRES_CONFIGS = {"en": "english", "es": "spanish", "ru": "russian", "fr": "french"}
+
+
+def postgres_config(language_code):
+    return POSTGRES_CONFIGS.get(language_code, "simple")
+
+
+def bigram_query(query):
+    """The same query with every CJK run split into bigrams, as they were indexed."""
+    if isinstance(query, str):
+        return cjk_query(query)
+    if isinstance(query, PlainText):
+        return PlainText(cjk_query(query.query_string), operator=query.operator)
+    if isinstance(query, (And, Or)):
+        return type(query)([bigram_query(subquery) for subquery in query.subqueries])
+    if isinstance(query, Not):
+        return Not(bigram_query(query.subquery))
+    if isinstance(query, Boost):
+        return Boost(bigram_query(query.subquery), query.boost)
+    return query
+
+
+def index_entries(index, model, objs):
+    return index.entries.filter(
+        content_type_id=get_content_type_pk(model), object_id__in=[str(obj.pk) for obj in objs]
+    )
+
+
+class BigramSQLiteIndex(SQLiteIndex):
+    """SQLite's FTS5 tokenizer keeps a run of Chinese characters (or a Korean word with its
+    particle) as one token, so a reader's shorter query never matches: add the run's bigrams."""
+
+    def add_items(self, model, objs):
+        super().add_items(model, objs)
+        for entry in index_entries(self, model, objs).only("pk", "title", "body"):
+            if has_cjk(entry.title) or has_cjk(entry.body):
+                self.entries.filter(pk=entry.pk).update(
+                    title=f"{entry.title} {cjk_bigrams(entry.title)}",
+                    body=f"{entry.body} {cjk_bigrams(entry.body)}",
+                )
+
+
+class BigramSQLiteQueryCompiler(SQLiteSearchQueryCompiler):
+    def __init__(self, queryset, query, *args, **kwargs):
+        super().__init__(queryset, bigram_query(query), *args, **kwargs)
+
+
+class BigramSQLiteSearchBackend(SQLiteSearchBackend):
+    index_class = BigramSQLiteIndex
+    query_compiler_class = BigramSQLiteQueryCompiler
+
+
+class LanguagePostgresIndex(PostgresIndex):
+    """Each object's text is stemmed with its own language's configuration, plus CJK bigrams."""
+
+    def add_items(self, model, objs):
+        by_language = defaultdict(list)
+        for obj in objs:
+            by_language[language_of(obj) or settings.LANGUAGE_CODE].append(obj)
+        for language_code, group in by_language.items():
+            backend = type(self.backend)({"LANGUAGE": language_code})
+            PostgresIndex(backend).add_items(model, group)
+        for entry in index_entries(self, model, objs).only("pk", "title_text", "body_text"):
+            text = f"{entry.title_text} {entry.body_text}"
+            if has_cjk(text):
+                bigrams = SearchVector(
+                    Value(cjk_bigrams(text), output_field=TextField()), config="simple"
+                )
+                self.entries.filter(pk=entry.pk).update(
+                    body=CombinedExpression(F("body"), "||", bigrams)
+                )
+
+
+class BigramPostgresQueryCompiler(PostgresSearchQueryCompiler):
+    def __init__(self, queryset, query, *args, **kwargs):
+        super().__init__(queryset, bigram_query(query), *args, **kwargs)
+
+
+class LanguagePostgresSearchBackend(PostgresSearchBackend):
+    index_class = LanguagePostgresIndex
+    query_compiler_class = BigramPostgresQueryCompiler
+
+    def __init__(self, params):
+        params = dict(params)
+        self.language_code = params.pop("LANGUAGE", settings.LANGUAGE_CODE)
+        params.setdefault("SEARCH_CONFIG", postgres_config(self.language_code))
+        super().__init__(params)
+
+
+def SearchBackend(params):  # noqa: N802 (the name modelsearch looks for in a backend module)
+    """Wagtail's database backend for the database in use, with our language handling."""
+    if connection.vendor == "postgresql":
+        return LanguagePostgresSearchBackend(params)
+    backend = database_backend_for_connection(params)
+    if isinstance(backend, SQLiteSearchBackend):
+        return BigramSQLiteSearchBackend(params)
+    return backend

@@ -1,0 +1,455 @@
+"""The query service behind the search page and the JSON API: what a resident typed, on which
+site and in which language, in; ranked result cards, facets with counts and a spelling
+suggestion out. Pages of every type and programs are searched through Wagtail's search backend
+for the reader's language, scoped to the site in the database."""
+
+import difflib
+import math
+import re
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+from modelsearch.backends import get_search_backend
+from modelsearch.backends.base import FilterFieldError, OrderByFieldError
+from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend
+from modelsearch.query import Or, PlainText
+from wagtail.models import Locale, Page, Site
+
+from cms.core.models import BOROUGHS, AgeStage
+from search.backend_settings import backend_name
+from search.models import SearchSynonym
+from search.text import clean_query, fold, words
+
+PAGE_SIZE = 10
+# How many of the best matches of each kind are ranked, faceted and paged. Nobody pages past
+# the first few screens of a site search; the facets count what can be reached.
+CANDIDATES = 100
+MAX_QUERY_LENGTH = 200
+FACETS = ("type", "age", "category", "borough")
+
+TYPE_LABELS = {
+    "program": _("Program"),
+    "standardpage": _("Page"),
+    "ageguidepage": _("Age guide"),
+    "topicpage": _("Topic"),
+    "trippage": _("Trip"),
+    "youthprofilepage": _("Youth profile"),
+    "eventpage": _("Event"),
+    "eventindexpage": _("Events"),
+    "programindexpage": _("Programs"),
+}
+FACET_LABELS = {
+    "type": _("Type"),
+    "age": _("Age"),
+    "category": _("Program category"),
+    "borough": _("Borough"),
+}
+
+
+@dataclass(frozen=True)
+class SearchRequest:
+    q: str
+    site_key: str
+    language: str
+    type: str = ""
+    age: str = ""
+    category: str = ""
+    borough: str = ""
+    page: int = 1
+
+    def filters(self):
+        return {name: getattr(self, name) for name in FACETS if getattr(self, name)}
+
+
+@dataclass
+class Result:
+    """One card: what it is, for which ages, where or when."""
+
+    title: str
+    url: str
+    type: str
+    type_label: str
+    summary: str = ""
+    age_stages: list = field(default_factory=list)  # [(slug, name)]
+    category: tuple | None = None  # (slug, label)
+    borough: tuple | None = None
+    dates: str = ""
+    relevance: float = 0.0
+
+    def facet_values(self, name):
+        if name == "type":
+            return [(self.type, self.type_label)]
+        if name == "age":
+            return self.age_stages
+        value = getattr(self, name)
+        return [value] if value else []
+
+
+@dataclass
+class FacetValue:
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass
+class Facet:
+    name: str
+    label: str
+    values: list
+
+
+@dataclass
+class SearchOutcome:
+    request: SearchRequest
+    results: list
+    count: int
+    page: int
+    page_count: int
+    facets: list
+    suggestion: str = ""  # "did you mean"
+    searched_for: str = ""  # what was searched instead of the typed words, when corrected
+
+
+def site_for_key(site_key):
+    """The Wagtail Site whose home page type lives in the app `site_key`."""
+    for site in Site.objects.select_related("root_page__content_type"):
+        if site.root_page.content_type.app_label == site_key:
+            return site
+    return None
+
+
+def search_backend(language_code):
+    """The backend that answers queries in a language: its own Elasticsearch index when
+    Elasticsearch is configured, else the database backend set up for that language."""
+    name = backend_name(language_code)
+    if name in settings.WAGTAILSEARCH_BACKENDS:
+        return get_search_backend(name)
+    return get_search_backend("default", LANGUAGE=language_code)
+
+
+def program_model():
+    """Program from cms.programs, once that app has it."""
+    try:
+        from cms.programs.models import Program
+    except ImportError:
+        return None
+    queryset = Program.objects.all()
+    if not all(hasattr(queryset, name) for name in ("live", "in_locale", "for_site")):
+        return None
+    return Program
+
+
+# --- What people type ---------------------------------------------------------------------
+
+
+@dataclass
+class Rewrite:
+    text: str  # the words searched
+    alternatives: list  # official words searched as well (synonyms)
+    corrected: bool  # an editor's correction replaced the typed words
+
+
+def contains_phrase(folded_text, phrase):
+    return re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", folded_text) is not None
+
+
+def rewrite(q, language_code):
+    """Apply the editors' synonyms and corrections for the language to the typed words."""
+    text = clean_query(q)
+    folded = fold(text)
+    alternatives, corrected = [], False
+    for rule in SearchSynonym.objects.filter(language=language_code):
+        for phrase in rule.typed_phrases():
+            if not contains_phrase(folded, phrase):
+                continue
+            if rule.kind == SearchSynonym.CORRECTION:
+                folded = re.sub(rf"(?<!\w){re.escape(phrase)}(?!\w)", rule.official, folded)
+                corrected = True
+            else:
+                alternatives.append(rule.official)
+    return Rewrite(clean_query(folded) if corrected else text, alternatives, corrected)
+
+
+def vocabulary(site, locale):
+    """Words of the titles and summaries a reader can find, for "did you mean"."""
+    key = f"search-vocabulary:{site.pk}:{locale.pk}"
+    known = cache.get(key)
+    if known is None:
+        texts = list(scoped_pages(site, locale).values_list("title", flat=True))
+        Program = program_model()
+        if Program is not None:
+            texts += [
+                f"{p.plain_language_name} {p.program_name}"
+                for p in scoped_programs(Program, site, locale).only(
+                    "plain_language_name", "program_name"
+                )
+            ]
+        for rule in SearchSynonym.objects.filter(language=locale.language_code):
+            texts += [rule.typed, rule.official]
+        known = sorted({fold(word) for text in texts for word in words(text) if len(word) > 2})
+        cache.set(key, known, 600)
+    return known
+
+
+def spelling_suggestion(text, site, locale):
+    """The typed words with each unknown word replaced by the closest known one, or ""."""
+    known = vocabulary(site, locale)
+    known_set = set(known)
+    changed = False
+    suggested = []
+    for word in words(fold(text)):
+        if len(word) > 2 and word not in known_set:
+            close = difflib.get_close_matches(word, known, n=1, cutoff=0.75)
+            if close:
+                word, changed = close[0], True
+        suggested.append(word)
+    return " ".join(suggested) if changed else ""
+
+
+# --- Matching -----------------------------------------------------------------------------
+
+
+def scoped_pages(site, locale):
+    """Live, public pages of one site in one language (translations of a site's home page are
+    siblings of it, not children)."""
+    home = site.root_page.get_translation_or_none(locale) or site.root_page
+    return Page.objects.live().public().descendant_of(home).filter(locale=locale)
+
+
+def scoped_programs(Program, site, locale):  # noqa: N803
+    return Program.objects.live().in_locale(locale).for_site(site_key_of(site))
+
+
+def site_key_of(site):
+    return site.root_page.content_type.app_label
+
+
+def ranked(backend, scoped, query, limit=CANDIDATES):
+    """The best matches in `scoped`, with a relevance where higher is better."""
+    try:
+        hits = list(backend.search(query, scoped).annotate_score("_score")[:limit])
+    except (FilterFieldError, OrderByFieldError):
+        # The index cannot apply the scope's filters: rank everything, then scope in the
+        # database.
+        hits = list(
+            backend.search(query, scoped.model.objects.all()).annotate_score("_score")[: limit * 5]
+        )
+        allowed = set(scoped.filter(pk__in=[hit.pk for hit in hits]).values_list("pk", flat=True))
+        hits = [hit for hit in hits if hit.pk in allowed][:limit]
+    # SQLite's bm25() is lower for better matches; the other backends score higher.
+    sign = -1 if isinstance(backend, SQLiteSearchBackend) else 1
+    for hit in hits:
+        hit.relevance = sign * (hit._score or 0)
+    return hits
+
+
+def build_query(texts, operator):
+    queries = [PlainText(text, operator=operator) for text in texts if text.strip()]
+    if not queries:
+        return None
+    return queries[0] if len(queries) == 1 else Or(queries)
+
+
+def match(site, locale, texts, operator="and"):
+    """Pages and programs matching the texts, best first."""
+    query = build_query(texts, operator)
+    if query is None:
+        return []
+    backend = search_backend(locale.language_code)
+    hits = ranked(backend, scoped_pages(site, locale), query)
+    specific = Page.objects.filter(pk__in=[hit.pk for hit in hits]).specific().in_bulk()
+    objects = [(hit.relevance, specific[hit.pk]) for hit in hits if hit.pk in specific]
+    Program = program_model()
+    if Program is not None:
+        programs = ranked(backend, scoped_programs(Program, site, locale), query)
+        objects += [(program.relevance, program) for program in programs]
+    objects.sort(key=lambda pair: pair[0], reverse=True)
+    return objects
+
+
+def candidates(site, locale, rewritten):
+    """Matches of all the words; when a word matches nothing, the closest known spelling
+    ("did you mean"); when that finds little too, matches of any of the words, ranked after.
+    Returns (objects, spelling suggestion or "")."""
+    texts = [rewritten.text, *rewritten.alternatives]
+    found = match(site, locale, texts, "and")
+    suggestion = ""
+    if not found:
+        suggestion = spelling_suggestion(rewritten.text, site, locale)
+        if suggestion:
+            found = match(site, locale, [suggestion, *rewritten.alternatives], "and")
+            if not found:
+                suggestion = ""
+    if len(found) < 3 and len(words(rewritten.text)) > 1:
+        keys = {(type(obj), obj.pk) for _relevance, obj in found}
+        for relevance, obj in match(site, locale, texts, "or"):
+            if (type(obj), obj.pk) not in keys:
+                found.append((relevance, obj))
+    return [obj for _relevance, obj in found], suggestion
+
+
+# --- Cards and facets ----------------------------------------------------------------------
+
+
+class Describer:
+    """Turns pages of any type and programs into result cards, by what they have: an age stage
+    or several, a program category, a borough, dates."""
+
+    def __init__(self, site, locale, request=None):
+        self.site, self.locale, self.request = site, locale, request
+        self.age_names = {}
+        for stage in AgeStage.objects.filter(locale__in=[locale, Locale.get_default()]):
+            if stage.locale_id == locale.pk or stage.slug not in self.age_names:
+                self.age_names[stage.slug] = stage.name
+        self.boroughs = dict(BOROUGHS)
+
+    def __call__(self, obj):
+        is_page = isinstance(obj, Page)
+        type_key = obj._meta.model_name
+        if is_page:
+            title = obj.title
+            url = obj.get_url(request=self.request, current_site=self.site)
+        else:
+            title = getattr(obj, "plain_language_name", "") or str(obj)
+            url = obj.url_on_site(self.site, request=self.request)
+        summary = (
+            getattr(obj, "summary", "")
+            or getattr(obj, "brief_excerpt", "")
+            or getattr(obj, "search_description", "")
+        )
+        return Result(
+            title=title,
+            url=url or "",
+            type=type_key,
+            type_label=str(TYPE_LABELS.get(type_key, capfirst(obj._meta.verbose_name))),
+            summary=summary,
+            age_stages=[
+                (slug, self.age_names[slug])
+                for slug in self.age_slugs(obj)
+                if slug in self.age_names
+            ],
+            category=self.category(obj),
+            borough=self.borough(obj),
+            dates=self.dates(obj),
+        )
+
+    def age_slugs(self, obj):
+        if hasattr(obj, "age_stage_slugs"):
+            return list(obj.age_stage_slugs or [])
+        stage = getattr(obj, "age_stage", None)
+        if isinstance(stage, AgeStage):
+            return [stage.slug]
+        stages = getattr(obj, "age_stages", None)
+        if hasattr(stages, "values_list"):
+            return list(stages.values_list("slug", flat=True))
+        return []
+
+    def category(self, obj):
+        slug = getattr(obj, "category", "")
+        if not isinstance(slug, str) or not slug:
+            return None
+        display = getattr(obj, "get_category_display", None)
+        return (slug, str(display()) if display else slug)
+
+    def borough(self, obj):
+        slug = getattr(obj, "borough", "")
+        if isinstance(slug, str) and slug in self.boroughs:
+            return (slug, str(self.boroughs[slug]))
+        return None
+
+    def dates(self, obj):
+        start = getattr(obj, "start_date", None) or getattr(obj, "starts_at", None)
+        if start is None or not hasattr(start, "strftime"):
+            return ""
+        from django.utils.formats import date_format
+
+        return date_format(start, "DATE_FORMAT")
+
+
+def apply_filters(results, filters, skip=None):
+    for name, value in filters.items():
+        if name != skip:
+            results = [r for r in results if value in {v for v, _label in r.facet_values(name)}]
+    return results
+
+
+def facets(results, filters):
+    """Counts for every facet value, each under the other facets' selections, so a reader sees
+    what choosing a value would leave."""
+    out = []
+    for name in FACETS:
+        counts, labels = {}, {}
+        for result in apply_filters(results, filters, skip=name):
+            for value, label in result.facet_values(name):
+                counts[value] = counts.get(value, 0) + 1
+                labels[value] = label
+        values = [
+            FacetValue(value, labels[value], count, filters.get(name) == value)
+            for value, count in sorted(counts.items(), key=lambda item: (-item[1], labels[item[0]]))
+        ]
+        if values:
+            out.append(Facet(name, str(FACET_LABELS[name]), values))
+    return out
+
+
+# --- Entry points --------------------------------------------------------------------------
+
+
+def run_search(search_request, request=None):
+    """Search one site in one language. `request` (optional) makes URLs relative to it."""
+    site = site_for_key(search_request.site_key)
+    locale = Locale.objects.get(language_code=search_request.language)
+    rewritten = rewrite(search_request.q[:MAX_QUERY_LENGTH], locale.language_code)
+    found, suggestion = candidates(site, locale, rewritten) if rewritten.text else ([], "")
+    searched_for = suggestion or (rewritten.text if rewritten.corrected else "")
+    describe = Describer(site, locale, request)
+    every = [describe(obj) for obj in found]
+    filters = search_request.filters()
+    chosen = apply_filters(every, filters)
+    page_count = max(1, math.ceil(len(chosen) / PAGE_SIZE))
+    page = min(max(1, search_request.page), page_count)
+    return SearchOutcome(
+        request=search_request,
+        results=chosen[(page - 1) * PAGE_SIZE : page * PAGE_SIZE],
+        count=len(chosen),
+        page=page,
+        page_count=page_count,
+        facets=facets(every, filters),
+        suggestion=suggestion,
+        searched_for=searched_for,
+    )
+
+
+def suggestions(q, site_key, language, request=None, limit=6):
+    """Titles that complete what is being typed, for the search box's list."""
+    site = site_for_key(site_key)
+    locale = Locale.objects.get(language_code=language)
+    text = clean_query(q)[:MAX_QUERY_LENGTH]
+    if not text or site is None:
+        return []
+    backend = search_backend(language)
+    describe = Describer(site, locale, request)
+    pages = list(backend.autocomplete(text, scoped_pages(site, locale))[:limit])
+    specific = Page.objects.filter(pk__in=[p.pk for p in pages]).specific().in_bulk()
+    found = [specific[p.pk] for p in pages if p.pk in specific]
+    Program = program_model()
+    if Program is not None and Program.get_autocomplete_search_fields():
+        try:
+            found += list(
+                backend.autocomplete(text, scoped_programs(Program, site, locale))[:limit]
+            )
+        except (FilterFieldError, OrderByFieldError):
+            pass
+    return [describe(obj) for obj in found[:limit]]
+
+
+def topics(site, language):
+    """The site's main sections in the reader's language, offered when nothing was found."""
+    locale = Locale.objects.get(language_code=language)
+    home = site.root_page.get_translation_or_none(locale) or site.root_page
+    return list(home.get_children().live().public().in_menu().specific())

@@ -1,0 +1,89 @@
+import re
+
+from django.conf import settings
+from django.http import Http404, QueryDict
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext
+from wagtail.models import Site
+
+from cms.core.languages import reader_language
+from search import service
+
+FACET_VALUE = re.compile(r"[a-z0-9_-]{1,40}")
+
+
+def search_page(request):
+    """/search/?q=...: results, facets and suggestions, rendered on the server so that the form
+    works without JavaScript. search.js updates the same page as the reader types."""
+    site = Site.find_for_request(request)
+    if site is None:
+        raise Http404
+    language = reader_language()
+    q = request.GET.get("q", "").strip()[: service.MAX_QUERY_LENGTH]
+    filters = {
+        name: value
+        for name in service.FACETS
+        if FACET_VALUE.fullmatch(value := request.GET.get(name, ""))
+    }
+    try:
+        page_number = max(1, int(request.GET.get("page", "1")))
+    except ValueError:
+        page_number = 1
+    outcome = None
+    if q:
+        outcome = service.run_search(
+            service.SearchRequest(
+                q=q,
+                site_key=site.root_page.specific_class._meta.app_label,
+                language=language,
+                page=page_number,
+                **filters,
+            ),
+            request,
+        )
+    if outcome is not None:
+        for facet in outcome.facets:
+            for value in facet.values:
+                chosen = {**filters, facet.name: value.value}
+                if value.selected:
+                    del chosen[facet.name]
+                value.url = query_string(q, chosen)
+        context_pages = {
+            "previous_url": query_string(q, filters, outcome.page - 1) if outcome.page > 1 else "",
+            "next_url": query_string(q, filters, outcome.page + 1)
+            if outcome.page < outcome.page_count
+            else "",
+            "clear_url": query_string(q, {}) if filters else "",
+        }
+    else:
+        context_pages = {}
+    context = {
+        **context_pages,
+        "q": q,
+        "outcome": outcome,
+        "filters": filters,
+        "topics": service.topics(site, language)
+        if outcome is not None and not outcome.count
+        else [],
+        "api_url": settings.SEARCH_API_URL or reverse("search_api:search"),
+        "pagefind_url": ("" if language == settings.LANGUAGE_CODE else f"/{language}")
+        + "/pagefind/pagefind.js",
+        "language": language,
+        "script_strings": {
+            "suggestions": gettext("Suggestions"),
+            "results": gettext("Results: %s"),
+            "none": gettext("We found nothing for “%s”"),
+            "unavailable": gettext("Search is not available right now. Press Search to try again."),
+        },
+    }
+    return render(request, "search/search_page.html", context)
+
+
+def query_string(q, filters, page=1):
+    params = QueryDict(mutable=True)
+    params["q"] = q
+    params.update(filters)
+    if page > 1:
+        params["page"] = page
+    return "?" + params.urlencode()
