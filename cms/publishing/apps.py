@@ -5,3 +5,8 @@ class PublishingConfig(AppConfig):
     name = "cms.publishing"
     label = "publishing"
     verbose_name = "Static publishing"
+
+    def ready(self):
+        from cms.publishing import signals
+
+        signals.connect()

@@ -1,0 +1,125 @@
+"""Incremental rebuilds on publish: Wagtail's page signals and saves of the other objects pages
+show (programs, event dates, alert banners, age stages) are gathered per thread and handed to
+one background rebuild once the change is complete (at commit, and for a publish, once Wagtail
+has also updated the page's untranslated aliases)."""
+
+import threading
+from pathlib import Path
+
+from django.apps import apps
+from django.conf import settings
+from django.db import connection, transaction
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
+
+from cms.publishing.build import MANIFEST, default_output_root
+from cms.publishing.incremental import Changes
+
+# Objects, besides pages, whose changes show on pages. Looked up when the app registry is
+# ready, so that this app never imports the apps that define them.
+WATCHED_MODELS = ("programs.Program", "events.EventOccurrence", "core.AlertBanner", "core.AgeStage")
+
+_state = threading.local()
+
+
+def _pending():
+    if getattr(_state, "changes", None) is None:
+        _state.changes = Changes()
+    if getattr(_state, "awaited_aliases", None) is None:
+        _state.awaited_aliases = set()
+    return _state.changes
+
+
+def _schedule():
+    # Once per change: the first flush at commit takes them all, the others find nothing.
+    transaction.on_commit(flush)
+
+
+def flush():
+    """Hand the gathered changes to a background rebuild, if any site has a live build."""
+    changes = _pending()
+    _state.changes = None
+    output_root = Path(default_output_root())
+    if not changes or not any(
+        (output_root / site_key / MANIFEST).is_file() for site_key in settings.SITE_HOSTS
+    ):
+        return None
+    from cms.publishing.tasks import rebuild_static
+
+    return rebuild_static.enqueue(changes.as_json())
+
+
+def _parent_id(page):
+    parent_path = page.path[: -Page.steplen]
+    return Page.objects.filter(path=parent_path).values_list("pk", flat=True).first()
+
+
+def on_page_published(sender, instance, alias=False, **kwargs):
+    _pending().pages.add(instance.pk)
+    if alias:
+        _state.awaited_aliases.discard(instance.pk)
+    elif not connection.in_atomic_block:
+        # Wagtail updates the page's aliases after this signal, outside any transaction:
+        # wait for the last of them before rebuilding.
+        _state.awaited_aliases = set(
+            Page.objects.filter(alias_of=instance).values_list("pk", flat=True)
+        )
+    if not _state.awaited_aliases:
+        _schedule()
+
+
+def on_page_unpublished(sender, instance, **kwargs):
+    _pending().pages.add(instance.pk)
+    # Wagtail unpublishes a page's aliases before the page itself: wait for the page's signal.
+    source_is_going = (
+        instance.alias_of_id
+        and not Page.objects.filter(pk=instance.alias_of_id, live=True).exists()
+    )
+    if not source_is_going:
+        _schedule()
+
+
+def on_pre_page_move(sender, instance, parent_page_before, **kwargs):
+    _pending().parents.add(parent_page_before.pk)
+
+
+def on_post_page_move(sender, instance, parent_page_after, **kwargs):
+    changes = _pending()
+    changes.pages.add(instance.pk)
+    changes.parents.add(parent_page_after.pk)
+    _schedule()
+
+
+def on_delete(sender, instance, **kwargs):
+    changes = _pending()
+    if isinstance(instance, Page):
+        changes.pages.add(instance.pk)
+        parent = _parent_id(instance)
+        if parent:
+            changes.parents.add(parent)
+    else:
+        changes.objects.add((instance._meta.label_lower, instance.pk))
+    _schedule()
+
+
+def on_object_saved(sender, instance, **kwargs):
+    _pending().objects.add((instance._meta.label_lower, instance.pk))
+    _schedule()
+
+
+def connect():
+    page_published.connect(on_page_published, dispatch_uid="publishing-published")
+    page_unpublished.connect(on_page_unpublished, dispatch_uid="publishing-unpublished")
+    pre_page_move.connect(on_pre_page_move, dispatch_uid="publishing-pre-move")
+    post_page_move.connect(on_post_page_move, dispatch_uid="publishing-post-move")
+    for model in apps.get_models():
+        if issubclass(model, Page) and model is not Page:
+            post_delete.connect(on_delete, sender=model, dispatch_uid=f"publishing-{model}")
+    for label in WATCHED_MODELS:
+        try:
+            model = apps.get_model(label)
+        except LookupError:
+            continue  # that app is not installed (or not written yet)
+        post_save.connect(on_object_saved, sender=model, dispatch_uid=f"publishing-{label}")
+        post_delete.connect(on_delete, sender=model, dispatch_uid=f"publishing-del-{label}")

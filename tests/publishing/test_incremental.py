@@ -1,0 +1,150 @@
+"""Publishing, unpublishing, moving and deleting pages rebuild only the files they change."""
+
+import json
+
+import pytest
+
+from cms.publishing import signals
+from cms.publishing.incremental import Changes, rebuild
+from tests.core.factories import StandardPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def snapshot(site_dir):
+    folder = site_dir.resolve()
+    return {
+        str(path.relative_to(folder)): path.read_bytes()
+        for path in folder.rglob("*")
+        if path.is_file() and path.name != "build-manifest.json"
+    }
+
+
+def changed_files(before, after):
+    return {path for path in before.keys() | after.keys() if before.get(path) != after.get(path)}
+
+
+def without_search_index(paths):
+    return {path for path in paths if not path.startswith("pagefind/")}
+
+
+@pytest.fixture
+def built(content, build, django_capture_on_commit_callbacks):
+    """The site built once, and a way to make a change the way an editor does, committed."""
+    report = build()
+
+    def change(action):
+        before = snapshot(report.output_dir)
+        with django_capture_on_commit_callbacks(execute=True):
+            action()
+        return changed_files(before, snapshot(report.output_dir))
+
+    return {"dir": report.output_dir, "change": change, **content}
+
+
+def test_editing_a_page_rebuilds_it_in_every_language_and_nothing_else(built):
+    about = built["about"]
+
+    def edit():
+        about.summary = "Who we are, in two lines."
+        about.save_revision().publish()
+
+    changed = built["change"](edit)
+
+    # The sitemap changes too: it gives the date the page was last published.
+    assert without_search_index(changed) == {
+        "about/index.html",
+        "es/about/index.html",
+        "ar/about/index.html",
+        "sitemap.xml",
+    }
+    assert any(path.startswith("pagefind/") for path in changed)
+    assert b"Who we are, in two lines." in (built["dir"] / "es/about/index.html").read_bytes()
+
+
+def test_publishing_a_new_page_adds_it_and_its_sitemap_entry(built, synced):
+    def publish():
+        page = StandardPageFactory(
+            parent=built["home"], title="Free swim", slug="free-swim", live=False
+        )
+        synced()  # as wagtail-localize does when a page is created
+        page.save_revision().publish()
+
+    changed = built["change"](publish)
+
+    assert without_search_index(changed) == {
+        "free-swim/index.html",
+        "es/free-swim/index.html",
+        "ar/free-swim/index.html",
+        "sitemap.xml",
+    }
+    assert "/free-swim/" in (built["dir"] / "sitemap.xml").read_text()
+
+
+def test_renaming_a_menu_page_rebuilds_every_page_whose_menu_shows_it(built):
+    about = built["about"]
+
+    def rename():
+        about.title = "Who we are"
+        about.save_revision().publish()
+
+    changed = built["change"](rename)
+
+    for prefix in ("", "es/", "ar/"):
+        assert f"{prefix}index.html" in changed
+        assert f"{prefix}404.html" in changed
+        assert f"{prefix}about/index.html" in changed
+
+
+def test_unpublishing_a_page_removes_its_files_and_the_links_to_it(built):
+    changed = built["change"](lambda: built["about"].unpublish())
+
+    for prefix in ("", "es/", "ar/"):
+        assert not (built["dir"] / prefix / "about/index.html").exists()
+        assert b"/about/" not in (built["dir"] / prefix / "index.html").read_bytes()
+    assert "sitemap.xml" in changed
+
+
+def test_moving_a_page_moves_its_files(built):
+    home = built["home"]
+    section = StandardPageFactory(parent=home, title="Help", slug="help")
+    child = StandardPageFactory(parent=home, title="Food", slug="food")
+    rebuild(Changes(pages={section.pk, child.pk}))
+
+    built["change"](lambda: child.move(section, pos="last-child"))
+
+    assert (built["dir"] / "help/food/index.html").is_file()
+    # Wagtail made a redirect from the old address: a notice pointing to the new one.
+    assert 'url=/help/food/"' in (built["dir"] / "food/index.html").read_text()
+    assert "/food /help/food/ 301" in (built["dir"] / "_redirects").read_text()
+
+
+def test_deleting_a_page_removes_its_files(built):
+    page = StandardPageFactory(parent=built["home"], title="Old news", slug="old-news")
+    rebuild(Changes(pages={page.pk}))
+    assert (built["dir"] / "old-news/index.html").is_file()
+
+    changed = built["change"](page.delete)
+
+    assert "old-news/index.html" in changed
+    assert not (built["dir"] / "old-news/index.html").exists()
+
+
+def test_the_rebuild_task_reports_what_it_rebuilt(built):
+    about = built["about"]
+    about.summary = "Changed."
+    about.save_revision().publish()
+
+    result = signals.flush()
+
+    assert result.return_value[0].startswith("growingup: ")
+    assert "  es/about/index.html" in result.return_value
+
+
+def test_changes_from_another_database_never_touch_a_build(built):
+    manifest_path = built["dir"] / "build-manifest.json"
+    manifest = json.loads(manifest_path.read_text())
+    manifest["database"] = "sqlite:/somewhere/else.sqlite3"
+    manifest_path.write_text(json.dumps(manifest))
+
+    assert rebuild(Changes(pages={built["about"].pk})) == []
