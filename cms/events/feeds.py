@@ -11,7 +11,7 @@ from wagtail.models import Locale, Site
 from cms.core.models import BOROUGHS, AgeStage
 from cms.events.ics import calendar_with_entries
 from cms.events.models import EventIndexPage, EventOccurrence, EventPage
-from cms.events.occurrences import KEEP_PAST, event_filter
+from cms.events.occurrences import KEEP_PAST, english_page, event_filter
 
 FILTER_NAMES = ("age", "borough", "free", "virtual")
 
@@ -83,15 +83,10 @@ def feed_entries(index, locale, filters):
     date on or after a month ago, each in `locale` when translated (the UID is the same in
     every language)."""
     default = Locale.get_default()
-    english_index = index
-    if english_index.alias_of_id:
-        english_index = english_index.alias_of.specific
-    if english_index.locale_id != default.id:
-        english_index = english_index.get_translation(default)
     current = EventOccurrence.objects.filter(end__gt=timezone.now() - KEEP_PAST)
     events = (
         EventPage.objects.live()
-        .child_of(english_index)
+        .child_of(english_page(index))
         .filter(pk__in=Subquery(current.values("event_id")))
         .filter(
             event_filter(

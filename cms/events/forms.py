@@ -121,7 +121,3 @@ class EventFilterForm(forms.Form):
         if start and end and end < start:
             raise ValidationError(_("The end date comes before the start date."))
         return cleaned
-
-    @property
-    def is_filtered(self):
-        return any(self.data.get(name) for name in self.fields)

@@ -137,7 +137,7 @@ def upcoming_occurrences(
     `age_stage` and `borough` are slugs; `audience` is "family" or "youth"; `free` and
     `virtual` filter when True or False."""
     queryset = occurrence_queryset(
-        _english_root(site),
+        english_page(site.root_page),
         start=start,
         end=end,
         age_stage=age_stage,
@@ -151,9 +151,12 @@ def upcoming_occurrences(
     return in_language(queryset, locale)
 
 
-def _english_root(site):
-    root = site.root_page
+def english_page(page):
+    """The English page that holds the dates under `page` (translations and untranslated
+    copies follow English)."""
+    if page.alias_of_id:
+        page = page.alias_of.specific
     default = Locale.get_default()
-    if root.locale_id == default.id:
-        return root
-    return root.get_translation_or_none(default) or root
+    if page.locale_id != default.id:
+        page = page.get_translation_or_none(default) or page
+    return page

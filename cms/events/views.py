@@ -14,7 +14,7 @@ from cms.events.feeds import feed_calendar, index_feed_url, webcal_url
 from cms.events.forms import EventFilterForm
 from cms.events.ics import event_calendar, google_calendar_url
 from cms.events.jsonld import as_script, event_json_ld
-from cms.events.occurrences import in_language, occurrence_queryset
+from cms.events.occurrences import english_page, in_language, occurrence_queryset
 
 PER_PAGE = 20
 CALENDAR_TYPE = "text/calendar; charset=utf-8"
@@ -33,18 +33,8 @@ def age_stages_for_reader(locale):
     return [(slug, name) for slug, (_order, name) in sorted(names.items(), key=lambda i: i[1])]
 
 
-def english_root(page):
-    """The English page whose descendants hold the dates (translations follow English)."""
-    default = Locale.get_default()
-    if page.alias_of_id:
-        page = page.alias_of.specific
-    if page.locale_id != default.id:
-        page = page.get_translation_or_none(default) or page
-    return page
-
-
 def listing_page_count(index):
-    count = occurrence_queryset(english_root(index)).count()
+    count = occurrence_queryset(english_page(index)).count()
     return max(1, -(-count // PER_PAGE))
 
 
@@ -59,7 +49,7 @@ def event_listing(request, index, page_number=None):
     age_stages = age_stages_for_reader(locale)
     form = EventFilterForm(request.GET or None, age_stages=age_stages)
     filters = form.filters() if form.is_bound else {"start": timezone.now(), "end": None}
-    occurrences = occurrence_queryset(english_root(index), **filters)
+    occurrences = occurrence_queryset(english_page(index), **filters)
     paginator = Paginator(occurrences, PER_PAGE)
     if page_number is None:
         page_number = request.GET.get("page") or 1
