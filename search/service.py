@@ -14,7 +14,6 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from modelsearch.backends import get_search_backend
 from modelsearch.backends.base import FilterFieldError, OrderByFieldError
-from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend
 from modelsearch.query import Or, PlainText
 from wagtail.models import Locale, Page, Site
 
@@ -241,8 +240,7 @@ def ranked(backend, scoped, query, limit=CANDIDATES):
         )
         allowed = set(scoped.filter(pk__in=[hit.pk for hit in hits]).values_list("pk", flat=True))
         hits = [hit for hit in hits if hit.pk in allowed][:limit]
-    # SQLite's bm25() is lower for better matches; the other backends score higher.
-    sign = -1 if isinstance(backend, SQLiteSearchBackend) else 1
+    sign = -1 if getattr(backend, "lower_score_is_better", False) else 1
     for hit in hits:
         hit.relevance = sign * (hit._score or 0)
     return hits

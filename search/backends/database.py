@@ -15,11 +15,6 @@ from modelsearch.backends.database.postgres.postgres import (
     PostgresSearchBackend,
     PostgresSearchQueryCompiler,
 )
-from modelsearch.backends.database.sqlite.sqlite import (
-    SQLiteIndex,
-    SQLiteSearchBackend,
-    SQLiteSearchQueryCompiler,
-)
 from modelsearch.query import And, Boost, Not, Or, PlainText
 from modelsearch.utils import get_content_type_pk
 
@@ -53,30 +48,6 @@ def index_entries(index, model, objs):
     return index.entries.filter(
         content_type_id=get_content_type_pk(model), object_id__in=[str(obj.pk) for obj in objs]
     )
-
-
-class BigramSQLiteIndex(SQLiteIndex):
-    """SQLite's FTS5 tokenizer keeps a run of Chinese characters (or a Korean word with its
-    particle) as one token, so a reader's shorter query never matches: add the run's bigrams."""
-
-    def add_items(self, model, objs):
-        super().add_items(model, objs)
-        for entry in index_entries(self, model, objs).only("pk", "title", "body"):
-            if has_cjk(entry.title) or has_cjk(entry.body):
-                self.entries.filter(pk=entry.pk).update(
-                    title=f"{entry.title} {cjk_bigrams(entry.title)}",
-                    body=f"{entry.body} {cjk_bigrams(entry.body)}",
-                )
-
-
-class BigramSQLiteQueryCompiler(SQLiteSearchQueryCompiler):
-    def __init__(self, queryset, query, *args, **kwargs):
-        super().__init__(queryset, bigram_query(query), *args, **kwargs)
-
-
-class BigramSQLiteSearchBackend(SQLiteSearchBackend):
-    index_class = BigramSQLiteIndex
-    query_compiler_class = BigramSQLiteQueryCompiler
 
 
 class LanguagePostgresIndex(PostgresIndex):
@@ -116,11 +87,43 @@ class LanguagePostgresSearchBackend(PostgresSearchBackend):
         super().__init__(params)
 
 
+if connection.vendor == "sqlite":
+    # The SQLite backend's models exist only on SQLite with FTS5.
+    from modelsearch.backends.database.sqlite.sqlite import (
+        SQLiteIndex,
+        SQLiteSearchBackend,
+        SQLiteSearchQueryCompiler,
+    )
+
+    class BigramSQLiteIndex(SQLiteIndex):
+        """SQLite's FTS5 tokenizer keeps a run of Chinese characters (or a Korean word with its
+        particle) as one token, so a reader's shorter query never matches: add the run's bigrams."""
+
+        def add_items(self, model, objs):
+            super().add_items(model, objs)
+            for entry in index_entries(self, model, objs).only("pk", "title", "body"):
+                if has_cjk(entry.title) or has_cjk(entry.body):
+                    self.entries.filter(pk=entry.pk).update(
+                        title=f"{entry.title} {cjk_bigrams(entry.title)}",
+                        body=f"{entry.body} {cjk_bigrams(entry.body)}",
+                    )
+
+    class BigramSQLiteQueryCompiler(SQLiteSearchQueryCompiler):
+        def __init__(self, queryset, query, *args, **kwargs):
+            super().__init__(queryset, bigram_query(query), *args, **kwargs)
+
+    class BigramSQLiteSearchBackend(SQLiteSearchBackend):
+        index_class = BigramSQLiteIndex
+        query_compiler_class = BigramSQLiteQueryCompiler
+        # FTS5's bm25() is lower for better matches.
+        lower_score_is_better = True
+
+
 def SearchBackend(params):  # noqa: N802 (the name modelsearch looks for in a backend module)
     """Wagtail's database backend for the database in use, with our language handling."""
     if connection.vendor == "postgresql":
         return LanguagePostgresSearchBackend(params)
     backend = database_backend_for_connection(params)
-    if isinstance(backend, SQLiteSearchBackend):
+    if type(backend).__name__ == "SQLiteSearchBackend":
         return BigramSQLiteSearchBackend(params)
     return backend

@@ -2,6 +2,7 @@
 and facets, on the embedded database backend."""
 
 import pytest
+from django.db import connection
 
 from search import service
 from search.models import SearchSynonym
@@ -108,3 +109,14 @@ def test_autocomplete_completes_titles_of_the_site(searchable):
 
     assert [result.title for result in found] == ["Find child care"]
     assert service.suggestions("chi", "generation", "en") == []
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="PostgreSQL text search configurations"
+)
+def test_postgresql_stems_each_language_with_its_own_configuration(searchable):
+    assert service.search_backend("es").config == "spanish"
+    assert service.search_backend("ko").config == "simple"
+    # Plural forms reach the singular: English "camps", Spanish "infantiles".
+    assert titles("camps") == ["Free summer camp"]
+    assert titles("cuidados infantiles", language="es") == ["Encuentre cuidado infantil"]
