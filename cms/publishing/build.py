@@ -82,7 +82,7 @@ def load_manifest(output_root, site_key):
 class SiteBuild:
     """One build of one site, in its own folder until `finish()` swaps it in."""
 
-    def __init__(self, site, output_root, previous=None, language_codes=None):
+    def __init__(self, site, output_root, previous=None, language_codes=None, search_index=True):
         self.site = site
         self.site_key = site.root_page.specific_class._meta.app_label
         self.output_root = Path(output_root)
@@ -92,6 +92,7 @@ class SiteBuild:
         self.dir.chmod(0o755)  # mkdtemp makes it private; a web server must read it
         self.previous = previous
         self.language_codes = language_codes
+        self.search_index = search_index
         self.files = {}
         self.outputs = {}
         self.problems = []
@@ -207,7 +208,7 @@ class SiteBuild:
         redirects = site_redirects.site_redirects(self.site)
         languages = sorted({output["language"] for output in self.outputs.values()})
         self.write("_redirects", site_redirects.redirects_file(redirects, languages))
-        taken = {output["path"] for output in self.outputs.values()}
+        taken = {o["path"] for o in self.outputs.values() if o["kind"] != "redirect"}
         fallbacks = site_redirects.fallback_pages(redirects, taken)
         for output in [o for o in self.outputs.values() if o["kind"] == "redirect"]:
             if output["path"] not in fallbacks:
@@ -229,15 +230,13 @@ class SiteBuild:
             }
         self.write("sitemap.xml", sitemap_xml(self.site, _as_page_outputs(self._page_outputs())))
         self.write("robots.txt", robots_txt(self.site))
-        self._write_search_index()
+        if self.search_index:
+            self._write_search_index()
 
     def _write_search_index(self):
         page_files = {
             output["path"] for output in self._page_outputs() if output["path"].endswith(".html")
         }
-        touched = set(self.report.written) | set(self.report.removed)
-        if self.previous is not None and not (touched & page_files):
-            return
         index = build_search_index(self.dir, sorted(page_files))
         prefix = SEARCH_DIR + "/"
         for path in [p for p in self.files if p.startswith(prefix)]:
@@ -317,6 +316,21 @@ def _as_page_outputs(outputs):
     from cms.publishing.outputs import PageOutput
 
     return [PageOutput(o["url"], o["page"], o["language"]) for o in outputs]
+
+
+def rebuild_search_index(site_key, output_root=None):
+    """Index the live build of a site again (after an incremental rebuild). Returns the
+    report, or None when the site has no live build."""
+    output_root = Path(output_root or default_output_root())
+    previous = load_manifest(output_root, site_key)
+    if previous is None or previous.get("database") != database_identity():
+        return None
+    build = SiteBuild(site_for_key(site_key), output_root, previous)
+    try:
+        return build.finish(verify_urls=set())
+    except BaseException:
+        shutil.rmtree(build.dir, ignore_errors=True)
+        raise
 
 
 def build_site(site_key, output_root=None, language_codes=None):

@@ -7,6 +7,7 @@ programs may gain the new one); a new, moved, unpublished or deleted page also b
 parent's outputs (the listings of its siblings). Files whose bytes come out the same are not
 touched, so the report names exactly the files that changed."""
 
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -121,7 +122,8 @@ def rebuild_site(site_key, changes, output_root):
         if model is not None and model is not Page
     )
 
-    build = SiteBuild(site, output_root, manifest)
+    # The search index takes seconds on a big site: rebuilt after, by its own task.
+    build = SiteBuild(site, output_root, manifest, search_index=False)
     affected = [
         output
         for output in manifest["outputs"]
@@ -147,7 +149,11 @@ def rebuild_site(site_key, changes, output_root):
     build.render_not_found_pages(
         sorted({output["language"] for output in affected if output["kind"] == "not_found"})
     )
-    return build.finish(verify_urls=set(build.report.rendered))
+    try:
+        return build.finish(verify_urls=set(build.report.rendered))
+    except BaseException:
+        shutil.rmtree(build.dir, ignore_errors=True)
+        raise
 
 
 def rebuild(changes, output_root=None, site_keys=None):

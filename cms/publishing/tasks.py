@@ -4,6 +4,7 @@ import logging
 
 from django_tasks import task
 
+from cms.publishing.build import rebuild_search_index
 from cms.publishing.incremental import Changes, rebuild
 
 logger = logging.getLogger(__name__)
@@ -13,11 +14,25 @@ logger = logging.getLogger(__name__)
 def rebuild_static(changes):
     """Rebuild the outputs that `changes` (Changes.as_json()) affect on every site with a live
     build, and report what was rebuilt: a list of each site's report lines."""
-    reports = rebuild(Changes.from_json(changes))
     lines = []
-    for report in reports:
-        lines.append(report.summary())
-        lines.extend(f"  {path}" for path in report.written)
-        lines.extend(f"  removed {path}" for path in report.removed)
-        logger.info(report.summary())
+    for report in rebuild(Changes.from_json(changes)):
+        lines.extend(_describe(report))
+        if report.written or report.removed:
+            update_search_index.enqueue(report.site_key)
     return lines
+
+
+@task()
+def update_search_index(site_key):
+    """Index a site's live build again, after a rebuild changed its pages."""
+    report = rebuild_search_index(site_key)
+    return _describe(report) if report else []
+
+
+def _describe(report):
+    logger.info(report.summary())
+    return (
+        [report.summary()]
+        + [f"  {path}" for path in report.written]
+        + [f"  removed {path}" for path in report.removed]
+    )
