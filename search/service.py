@@ -228,16 +228,15 @@ def site_key_of(site):
     return site.root_page.content_type.app_label
 
 
-def ranked(backend, scoped, query, limit=CANDIDATES):
-    """The best matches in `scoped`, with a relevance where higher is better."""
+def ranked(backend, scoped, query, broad=None, limit=CANDIDATES):
+    """The best matches in `scoped`, with a relevance where higher is better. When the index
+    cannot apply the scope's filters, it ranks `broad` (filters it can apply) and the scope is
+    applied in the database."""
     try:
         hits = list(backend.search(query, scoped).annotate_score("_score")[:limit])
     except (FilterFieldError, OrderByFieldError):
-        # The index cannot apply the scope's filters: rank everything, then scope in the
-        # database.
-        hits = list(
-            backend.search(query, scoped.model.objects.all()).annotate_score("_score")[: limit * 5]
-        )
+        broad = scoped.model.objects.all() if broad is None else broad
+        hits = list(backend.search(query, broad).annotate_score("_score")[: limit * 5])
         allowed = set(scoped.filter(pk__in=[hit.pk for hit in hits]).values_list("pk", flat=True))
         hits = [hit for hit in hits if hit.pk in allowed][:limit]
     sign = -1 if getattr(backend, "lower_score_is_better", False) else 1
@@ -264,7 +263,10 @@ def match(site, locale, texts, operator="and"):
     objects = [(hit.relevance, specific[hit.pk]) for hit in hits if hit.pk in specific]
     Program = program_model()
     if Program is not None:
-        programs = ranked(backend, scoped_programs(Program, site, locale), query)
+        # Programs not translated yet are shown in English.
+        languages = {locale.pk, Locale.get_default().pk}
+        broad = Program.objects.live().filter(locale__in=languages)
+        programs = ranked(backend, scoped_programs(Program, site, locale), query, broad)
         objects += [(program.relevance, program) for program in programs]
     objects.sort(key=lambda pair: pair[0], reverse=True)
     return objects
@@ -314,7 +316,7 @@ class Describer:
             url = obj.get_url(request=self.request, current_site=self.site)
         else:
             title = getattr(obj, "plain_language_name", "") or str(obj)
-            url = obj.url_on_site(self.site, request=self.request)
+            url = obj.url_on_site(self.site, request=self.request, locale=self.locale)
         summary = (
             getattr(obj, "summary", "")
             or getattr(obj, "brief_excerpt", "")
