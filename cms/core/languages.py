@@ -36,6 +36,24 @@ def content_language(page):
     return page.locale.language_code
 
 
+def route_suffix(request, page):
+    """The part of the request's path past the page's own address: a routable page's
+    sub-page ("3-k/" under /programs/). The same in every language, so it carries over to the
+    page's translations."""
+    if request is None or page is None:
+        return ""
+    own_path = page.get_url(request)
+    if own_path and own_path.startswith("/") and request.path.startswith(own_path):
+        return request.path[len(own_path) :]
+    return ""
+
+
+def canonical_url(request, page):
+    """The address search engines should index: an untranslated copy points at its original."""
+    original = page.alias_of if page.alias_of_id else page
+    return original.get_full_url(request) + route_suffix(request, page)
+
+
 @dataclass(frozen=True)
 class LanguageLink:
     code: str
@@ -50,8 +68,9 @@ def language_links(request, page=None):
     current = reader_language()
     urls = {}
     if page is not None:
+        suffix = route_suffix(request, page)
         for translated in page.get_translations(inclusive=True).live().select_related("locale"):
-            urls[translated.locale.language_code] = translated.get_url(request)
+            urls[translated.locale.language_code] = translated.get_url(request) + suffix
         site = Site.find_for_request(request)
         if site is not None:
             for home in (
@@ -71,6 +90,7 @@ def hreflang_alternates(request, page):
     """(hreflang, absolute URL) for every real translation of a page, plus x-default (English).
     Untranslated aliases are left out: they would announce English text as another language."""
     source_key = page.translation_key
+    suffix = route_suffix(request, page)
     translations = (
         Page.objects.filter(translation_key=source_key, live=True, alias_of__isnull=True)
         .select_related("locale")
@@ -82,6 +102,7 @@ def hreflang_alternates(request, page):
         url = translated.get_full_url(request)
         if not url:
             continue
+        url += suffix
         alternates.append((translated.locale.language_code, url))
         if translated.locale.language_code == settings.LANGUAGE_CODE:
             default_url = url

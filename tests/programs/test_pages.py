@@ -196,3 +196,20 @@ def test_no_script_from_any_html_field_reaches_the_page(sync, program_pages, get
         assert f"{column} starts." in main
     for forbidden in FORBIDDEN:
         assert forbidden not in main, forbidden
+
+
+def test_a_program_page_links_its_own_translations_not_the_listing(programs, synced, get):
+    synced()
+
+    response = get("growingup", "/es/programs/toddler-food/")
+
+    switcher = dict(
+        (code, url)
+        for url, code in re.findall(r'<a href="([^"]+)" lang="([^"]+)" hreflang=', response.text)
+    )
+    assert switcher["en"] == "/programs/toddler-food/"
+    assert switcher["ar"] == "/ar/programs/toddler-food/"
+    assert (
+        '<link rel="canonical" href="http://growingup.localhost/programs/toddler-food/">'
+        in response.text
+    )

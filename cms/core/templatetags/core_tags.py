@@ -22,6 +22,11 @@ def page_language(context):
     }
 
 
+@register.simple_tag(takes_context=True)
+def canonical_url(context):
+    return languages.canonical_url(context["request"], context["page"])
+
+
 @register.inclusion_tag("core/includes/language_switcher.html", takes_context=True)
 def language_switcher(context):
     request = context["request"]
