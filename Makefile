@@ -6,6 +6,7 @@ PY := $(BIN)/python
 STAMP := $(VENV)/.installed
 export DEBUG ?= 1
 PORT ?= 8000
+STATIC_PORT ?= 8001
 
 .PHONY: run test install migrate demo messages gates pytest pytest-postgres browser benchmarks lint format clean
 
@@ -27,12 +28,17 @@ demo: migrate messages
 	$(PY) manage.py load_demo
 
 run: demo
+	$(PY) manage.py build_static
 	@echo
 	@echo "Growing Up NYC:  http://growingup.localhost:$(PORT)/"
 	@echo "Generation NYC:  http://generation.localhost:$(PORT)/"
 	@echo "Admin:           http://growingup.localhost:$(PORT)/admin/  (login printed above)"
+	@echo "Static builds (dist/), as the public gets them:"
+	@echo "  Growing Up NYC: http://growingup.localhost:$(STATIC_PORT)/"
+	@echo "  Generation NYC: http://generation.localhost:$(STATIC_PORT)/"
 	@echo
-	$(PY) manage.py runserver $(PORT)
+	$(PY) manage.py serve_static $(STATIC_PORT) & trap "kill $$!" EXIT INT TERM; \
+		$(PY) manage.py runserver $(PORT)
 
 # Every gate CI runs, in the order CI runs them.
 test: gates pytest pytest-postgres

@@ -1,0 +1,49 @@
+"""A plain static file server for the built sites, for trying the output locally: it picks the
+site folder by the Host header, as a CDN would by domain, and answers a missing address with
+the 404 page of its language. No Django is involved in answering."""
+
+import functools
+from http import HTTPStatus
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+
+class SiteRequestHandler(SimpleHTTPRequestHandler):
+    def __init__(self, *args, sites, **kwargs):
+        self.sites = sites
+        super().__init__(*args, **kwargs)
+
+    def _site_dir(self):
+        hostname = (self.headers.get("Host") or "").rsplit(":", 1)[0]
+        return self.sites.get(hostname)
+
+    def translate_path(self, path):
+        self.directory = str(self._site_dir() or "/nonexistent")
+        return super().translate_path(path)
+
+    def send_error(self, code, message=None, explain=None):
+        site_dir = self._site_dir()
+        if code != HTTPStatus.NOT_FOUND or site_dir is None:
+            return super().send_error(code, message, explain)
+        first = self.path.lstrip("/").split("/", 1)[0]
+        page = site_dir / first / "404.html"
+        if not first or not page.is_file():
+            page = site_dir / "404.html"
+        body = page.read_bytes() if page.is_file() else b"Not found"
+        self.send_response(code)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def log_message(self, format, *args):
+        pass  # quiet: the live server beside it already logs to the terminal
+
+
+def make_server(sites, port, address="127.0.0.1"):
+    """sites: {hostname: site folder}. Returns a server; call serve_forever()."""
+    handler = functools.partial(
+        SiteRequestHandler, sites={host: Path(folder) for host, folder in sites.items()}
+    )
+    return ThreadingHTTPServer((address, port), handler)
