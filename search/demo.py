@@ -16,6 +16,7 @@ RULES = [
     ("en", "id card, idnyc, city id", "IDNYC", SYNONYM),
     ("en", "taxes, tax return", "tax", SYNONYM),
     ("en", "speech delay, not talking, isnt talking", "early intervention", SYNONYM),
+    ("en", "pregnant, pregnancy", "expecting", SYNONYM),
     ("en", "chidcare, childcar, chilcare", "child care", CORRECTION),
     ("en", "scholarhsip, scolarship", "scholarship", CORRECTION),
     ("en", "summr, sumer", "summer", CORRECTION),
@@ -25,6 +26,7 @@ RULES = [
     ("es", "seguro medico, seguro de salud para ninos", "Child Health Plus", SYNONYM),
     ("es", "despues de la escuela", "extracurricular", SYNONYM),
     ("es", "impuestos", "impuestos tax", SYNONYM),
+    ("es", "3k, 3 k", "3-K", SYNONYM),
 ]
 
 

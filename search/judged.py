@@ -1,0 +1,66 @@
+"""The judged query set (search/judged_queries.json): what parents and teenagers type, and the
+results that should come first. `manage.py evaluate_search` prints how well search does."""
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from search import service
+from search.text import fold
+
+JUDGED_QUERIES = Path(__file__).with_name("judged_queries.json")
+K = 3
+
+
+@dataclass
+class Judgement:
+    q: str
+    site: str
+    lang: str
+    relevant: list  # titles that should come first, in the query's language
+
+    def ranks(self, titles):
+        wanted = {fold(title) for title in self.relevant}
+        return [rank for rank, title in enumerate(titles, 1) if fold(title) in wanted]
+
+
+@dataclass
+class Score:
+    judgement: Judgement
+    titles: list
+    precision: float  # relevant results in the top 3, over the most there could be
+    reciprocal_rank: float
+
+
+def load_judgements(path=JUDGED_QUERIES):
+    return [Judgement(**item) for item in json.loads(Path(path).read_text())["queries"]]
+
+
+def score(judgement):
+    outcome = service.run_search(
+        service.SearchRequest(q=judgement.q, site_key=judgement.site, language=judgement.lang)
+    )
+    titles = [result.title for result in outcome.results]
+    ranks = judgement.ranks(titles)
+    top = sum(1 for rank in ranks if rank <= K)
+    return Score(
+        judgement=judgement,
+        titles=titles[:K],
+        precision=top / min(K, len(judgement.relevant)),
+        reciprocal_rank=1 / ranks[0] if ranks else 0.0,
+    )
+
+
+def evaluate(judgements):
+    """{language: (precision@3, MRR, [scores])} over the judged queries."""
+    by_language = {}
+    for judgement in judgements:
+        by_language.setdefault(judgement.lang, []).append(score(judgement))
+    return {
+        lang: (
+            sum(s.precision for s in scores) / len(scores),
+            sum(s.reciprocal_rank for s in scores) / len(scores),
+            scores,
+        )
+        for lang, scores in by_language.items()
+    }
