@@ -133,7 +133,7 @@ def test_a_hero_image_needs_its_text_alternative(guides):
     assert "hero_image_alt" in error.value.message_dict
 
 
-def test_hero_image_has_its_text_alternative_and_size(guides, get, settings, tmp_path):
+def test_hero_image_has_its_text_alternative_and_sizes_for_phones(guides, get, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     guide = guides["toddler"]
     guide.hero_image = Image.objects.create(title="Park", file=get_test_image_file())
@@ -143,4 +143,7 @@ def test_hero_image_has_its_text_alternative_and_size(guides, get, settings, tmp
     image = soup(get("growingup", "/age-guides/toddler/")).select_one(".guide-hero__image img")
 
     assert image["alt"] == "A father and his toddler on a slide"
-    assert image["width"] and image["height"] and image["loading"] == "lazy"
+    assert image["width"] and image["height"]
+    # At the top of the page: loaded at once, in sizes for phones.
+    assert image.get("loading") != "lazy"
+    assert image.find_parent("picture").select_one('source[type="image/webp"]')["srcset"]

@@ -15,7 +15,8 @@ from cms.core.models import BOROUGHS, BasePage
 from sites.growingup.listings import FilteredListingMixin, ListingFilter
 
 from .fields import ChoiceListField
-from .stages import localized_stages, stage_choices
+from .list_page import ListPage
+from .stages import age_choices, localized_stages, stage_choices
 
 INTERESTS = [
     ("arts", _("Arts and crafts")),
@@ -29,18 +30,13 @@ INTERESTS = [
 ]
 
 
-class ActivityGuidePage(FilteredListingMixin, BasePage):
+class ActivityGuidePage(FilteredListingMixin, ListPage):
     """A guide to activities of one kind (summer, after-school), with filters."""
 
-    intro = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
-
-    parent_page_types = ["growingup.GrowingUpHomePage"]
     subpage_types = ["growingup.ActivityPage"]
     template = "growingup/activity_guide_page.html"
     items_file = "activities.json"
     item_template = "growingup/includes/activity_card.html"
-    content_panels = BasePage.content_panels + [FieldPanel("intro")]
-    search_fields = BasePage.search_fields + [index.SearchField("intro")]
 
     class Meta:
         verbose_name = "activity guide"
@@ -50,7 +46,7 @@ class ActivityGuidePage(FilteredListingMixin, BasePage):
             ListingFilter(
                 "age",
                 _("Age"),
-                [(s.slug, f"{s.name} ({s.age_label})") for s in localized_stages(self.locale)],
+                age_choices(localized_stages(self.locale)),
                 any_label=_("Any age"),
             ),
             ListingFilter("borough", _("Borough"), BOROUGHS, any_label=_("All boroughs")),

@@ -14,6 +14,7 @@ from cms.core.models import AgeStage, BasePage
 from sites.growingup import related
 from sites.growingup.blocks import DOMAINS, HelpContactsBlock, MilestonesBlock, WarningSignsBlock
 
+from .list_page import ListPage
 from .stages import localized_stages
 from .tips import BrainBuildingTip, BrainBuildingTipIndexPage
 
@@ -36,17 +37,12 @@ def guides_under(page, locale):
     return guides
 
 
-class AgeGuideIndexPage(BasePage):
+class AgeGuideIndexPage(ListPage):
     """All age guides, from pregnancy to young adulthood."""
 
-    intro = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
-
-    parent_page_types = ["growingup.GrowingUpHomePage"]
     subpage_types = ["growingup.AgeGuidePage"]
     max_count_per_parent = 1
     template = "growingup/age_guide_index_page.html"
-    content_panels = BasePage.content_panels + [FieldPanel("intro")]
-    search_fields = BasePage.search_fields + [index.SearchField("intro")]
 
     class Meta:
         verbose_name = "age guide list"

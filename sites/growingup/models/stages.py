@@ -22,3 +22,8 @@ def stage_choices():
         (stage.slug, stage.name)
         for stage in AgeStage.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
     ]
+
+
+def age_choices(stages):
+    """(slug, "Toddler (1 to 3 years)") for a filter by age."""
+    return [(stage.slug, f"{stage.name} ({stage.age_label})") for stage in stages]

@@ -5,17 +5,14 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.fields import RichTextField
 from wagtail.models import TranslatableMixin
-from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.core import languages
-from cms.core.blocks import RICH_TEXT_FEATURES
-from cms.core.models import BasePage
 from sites.growingup.listings import FilteredListingMixin, ListingFilter
 
-from .stages import localized_stages
+from .list_page import ListPage
+from .stages import age_choices, localized_stages
 
 TIP_SETTINGS = [
     ("mealtime", _("Mealtime")),
@@ -112,19 +109,14 @@ class BrainBuildingTip(TranslatableMixin, models.Model):
             raise ValidationError({"months_to": "The oldest age must not be below the youngest."})
 
 
-class BrainBuildingTipIndexPage(FilteredListingMixin, BasePage):
+class BrainBuildingTipIndexPage(FilteredListingMixin, ListPage):
     """Every brain-building tip, filterable by age and by moment of the day."""
 
-    intro = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
-
-    parent_page_types = ["growingup.GrowingUpHomePage"]
     subpage_types = []
     max_count_per_parent = 1
     template = "growingup/brain_building_tip_index_page.html"
     items_file = "tips.json"
     item_template = "growingup/includes/tip_card.html"
-    content_panels = BasePage.content_panels + [FieldPanel("intro")]
-    search_fields = BasePage.search_fields + [index.SearchField("intro")]
 
     class Meta:
         verbose_name = "brain-building tip list"
@@ -137,7 +129,7 @@ class BrainBuildingTipIndexPage(FilteredListingMixin, BasePage):
             ListingFilter(
                 "age",
                 _("Age"),
-                [(stage.slug, f"{stage.name} ({stage.age_label})") for stage in self._stages()],
+                age_choices(self._stages()),
                 any_label=_("Any age"),
             ),
             ListingFilter("setting", _("When"), TIP_SETTINGS, any_label=_("Any time of day")),
