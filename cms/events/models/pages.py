@@ -338,6 +338,16 @@ class EventPage(RoutablePageMixin, BasePage):
         """The next dates (with cancelled ones marked), at most ten."""
         return self.schedule.occurrences(limit=10)
 
+    def expiry_datetime(self):
+        """When the page has nothing left to offer: the end of its last date. None for a series
+        with no end. cms.editorial sets the page's expiry from it on publish."""
+        if self.repeat and not (self.repeat_until or self.repeat_count):
+            return None
+        occurrences = self.schedule.occurrences()
+        if not occurrences:
+            return None
+        return max(occurrence.end_or_start for occurrence in occurrences)
+
     @property
     def is_recurring(self):
         return bool(self.repeat or self.extra_dates.all())
