@@ -3,6 +3,7 @@
 import json
 
 import pytest
+from wagtail.models import Page
 
 from cms.publishing import signals
 from cms.publishing.incremental import Changes, rebuild
@@ -148,3 +149,29 @@ def test_changes_from_another_database_never_touch_a_build(built):
     manifest_path.write_text(json.dumps(manifest))
 
     assert rebuild(Changes(pages={built["about"].pk})) == []
+
+
+def test_publishing_a_program_rebuilds_its_page_the_listings_and_the_sitemap(built, synced):
+    from tests.programs.factories import ProgramFactory, ProgramIndexPageFactory
+
+    ProgramIndexPageFactory(parent=built["home"])
+    ProgramFactory(slug="free-meals", plain_language_name="Free meals for kids")
+    synced()
+    rebuild(Changes(pages=set(Page.objects.values_list("pk", flat=True))))
+
+    changed = built["change"](
+        lambda: ProgramFactory(slug="free-swim", plain_language_name="Free swim lessons")
+    )
+
+    # An English program shows in every language until translated: its page, the listing
+    # and the "related programs" of the other food program change in each.
+    expected = {"sitemap.xml"}
+    for prefix in ("", "es/", "ar/"):
+        expected |= {
+            f"{prefix}programs/index.html",
+            f"{prefix}programs/free-swim/index.html",
+            f"{prefix}programs/free-meals/index.html",
+        }
+    assert without_search_index(changed) == expected
+    assert any(path.startswith("pagefind/") for path in changed)
+    assert b"Free swim lessons" in (built["dir"] / "programs/index.html").read_bytes()
