@@ -68,9 +68,10 @@ class Result:
     """One card: what it is, for which ages, where or when."""
 
     title: str
-    url: str
-    type: str
-    type_label: str
+    obj: object = field(repr=False)
+    url: str = ""
+    type: str = ""
+    type_label: str = ""
     summary: str = ""
     age_stages: list = field(default_factory=list)  # [(slug, name)]
     category: tuple | None = None  # (slug, label)
@@ -309,14 +310,11 @@ class Describer:
         self.boroughs = dict(BOROUGHS)
 
     def __call__(self, obj):
-        is_page = isinstance(obj, Page)
         type_key = obj._meta.model_name
-        if is_page:
+        if isinstance(obj, Page):
             title = obj.title
-            url = obj.get_url(request=self.request, current_site=self.site)
         else:
             title = getattr(obj, "plain_language_name", "") or str(obj)
-            url = obj.url_on_site(self.site, request=self.request, locale=self.locale)
         summary = (
             getattr(obj, "summary", "")
             or getattr(obj, "brief_excerpt", "")
@@ -324,7 +322,7 @@ class Describer:
         )
         return Result(
             title=title,
-            url=url or "",
+            obj=obj,
             type=type_key,
             type_label=str(TYPE_LABELS.get(type_key, capfirst(obj._meta.verbose_name))),
             summary=summary,
@@ -337,6 +335,16 @@ class Describer:
             borough=self.borough(obj),
             dates=self.dates(obj),
         )
+
+    def add_url(self, result):
+        """Addresses cost a query or more each: only the results shown get one."""
+        obj = result.obj
+        if isinstance(obj, Page):
+            url = obj.get_url(request=self.request, current_site=self.site)
+        else:
+            url = obj.url_on_site(self.site, request=self.request, locale=self.locale)
+        result.url = url or ""
+        return result
 
     def age_slugs(self, obj):
         if hasattr(obj, "age_stage_slugs"):
@@ -415,7 +423,7 @@ def run_search(search_request, request=None):
     page = min(max(1, search_request.page), page_count)
     return SearchOutcome(
         request=search_request,
-        results=chosen[(page - 1) * PAGE_SIZE : page * PAGE_SIZE],
+        results=[describe.add_url(r) for r in chosen[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]],
         count=len(chosen),
         page=page,
         page_count=page_count,
@@ -445,7 +453,7 @@ def suggestions(q, site_key, language, request=None, limit=6):
             )
         except (FilterFieldError, OrderByFieldError):
             pass
-    return [describe(obj) for obj in found[:limit]]
+    return [describe.add_url(describe(obj)) for obj in found[:limit]]
 
 
 def topics(site, language):

@@ -6,7 +6,7 @@ from collections import defaultdict
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchVector
-from django.db import connection
+from django.db import connection, connections
 from django.db.models import F, TextField, Value
 from django.db.models.expressions import CombinedExpression
 from modelsearch.backends.database import SearchBackend as database_backend_for_connection
@@ -89,11 +89,16 @@ class LanguagePostgresSearchBackend(PostgresSearchBackend):
 
 if connection.vendor == "sqlite":
     # The SQLite backend's models exist only on SQLite with FTS5.
+    from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
     from modelsearch.backends.database.sqlite.sqlite import (
+        SQLiteFTSIndexEntry,
         SQLiteIndex,
         SQLiteSearchBackend,
         SQLiteSearchQueryCompiler,
+        SQLiteSearchResults,
     )
+    from modelsearch.query import MatchAll
+    from modelsearch.utils import get_descendants_content_types_pks
 
     class BigramSQLiteIndex(SQLiteIndex):
         """SQLite's FTS5 tokenizer keeps a run of Chinese characters (or a Korean word with its
@@ -112,9 +117,71 @@ if connection.vendor == "sqlite":
         def __init__(self, queryset, query, *args, **kwargs):
             super().__init__(queryset, bigram_query(query), *args, **kwargs)
 
+        def ranks_by_relevance(self):
+            query = normalize(self.query)
+            return self.order_by_relevance and not isinstance(query, (MatchAll, Not))
+
+        def ranked_pks(self, config):
+            """(pk, bm25 score) of every match in the queryset, best first. modelsearch
+            scores each row with a correlated subquery that repeats the full-text match, and
+            SQLite's planner walks the index table and tests the match row by row: seconds
+            once thousands of rows match. Here the full-text table drives the join (CROSS
+            JOIN fixes the order in SQLite) and matches once."""
+            search_query = self.build_search_query(normalize(self.query), config=config)
+            matches = (
+                SQLiteFTSIndexEntry.objects.filter(
+                    MatchExpression(self.fields or self.FTS_TABLE_FIELDS, search_query),
+                    index_entry__content_type__in=get_descendants_content_types_pks(
+                        self.queryset.model
+                    ),
+                )
+                .annotate(score=self._build_rank_expression(self.get_search_vectors(), config))
+                .values_list("index_entry__object_id", "score")
+            )
+            sql, params = matches.query.sql_with_params()
+            with connections[matches.db].cursor() as cursor:
+                cursor.execute(sql.replace(" INNER JOIN ", " CROSS JOIN ", 1), params)
+                scores = dict(cursor.fetchall())
+            field = self.queryset.model._meta.pk
+            in_scope = self.queryset.filter(
+                pk__in=[field.to_python(object_id) for object_id in scores]
+            ).values_list("pk", flat=True)
+            return sorted(((pk, scores[str(pk)]) for pk in in_scope), key=lambda p: (p[1], -p[0]))
+
+    class BigramSQLiteSearchResults(SQLiteSearchResults):
+        def _ranks_fast(self):
+            # Autocomplete keeps modelsearch's own compiler.
+            compiler = self.query_compiler
+            return isinstance(compiler, BigramSQLiteQueryCompiler) and compiler.ranks_by_relevance()
+
+        def _ranked(self):
+            if getattr(self, "_ranked_cache", None) is None:
+                config = self.query_compiler.get_config(self.backend)
+                self._ranked_cache = self.query_compiler.ranked_pks(config)
+            return self._ranked_cache
+
+        def _do_search(self):
+            if not self._ranks_fast():
+                return super()._do_search()
+            ranked = self._ranked()[self.start : self.stop]
+            objects = self.query_compiler.queryset.in_bulk([pk for pk, _score in ranked])
+            results = []
+            for pk, score in ranked:
+                if pk in objects:
+                    if self._score_field:
+                        setattr(objects[pk], self._score_field, score)
+                    results.append(objects[pk])
+            return results
+
+        def _do_count(self):
+            if not self._ranks_fast():
+                return super()._do_count()
+            return len(self._ranked())
+
     class BigramSQLiteSearchBackend(SQLiteSearchBackend):
         index_class = BigramSQLiteIndex
         query_compiler_class = BigramSQLiteQueryCompiler
+        results_class = BigramSQLiteSearchResults
         # FTS5's bm25() is lower for better matches.
         lower_score_is_better = True
 
