@@ -128,7 +128,8 @@ def rebuild_site(site_key, changes, output_root):
         output
         for output in manifest["outputs"]
         if output["kind"] in ("page", "not_found")
-        and _is_affected(output, changed_pages | parent_pages, changes.objects, types)
+        # Reading a parent (every page reads its home) is no reason: its children changed.
+        and _is_affected(output, changed_pages, changes.objects, types)
     ]
     affected_urls = {output["url"] for output in affected}
     whole_pages = changed_pages | parent_pages
