@@ -69,7 +69,7 @@ def search_page(request):
         "api_url": settings.SEARCH_API_URL or reverse("search_api:search"),
         "pagefind_url": ("" if language == settings.LANGUAGE_CODE else f"/{language}")
         + "/pagefind/pagefind.js",
-        "language": language,
+        "search_language": language,
         "script_strings": {
             "suggestions": gettext("Suggestions"),
             "results": gettext("Results: %s"),

@@ -1,0 +1,64 @@
+"""The search page on a small phone: as-you-type suggestions in the combobox pattern, and
+axe with the suggestions open, in English and Arabic."""
+
+import pytest
+
+from tests.core.factories import StandardPageFactory
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def pages(translated_sites, locales):
+    home = translated_sites["growingup"].root_page
+    StandardPageFactory(parent=home, title="Find child care", summary="Free child care.")
+    StandardPageFactory(parent=home, title="Children's museum", summary="Free on Fridays.")
+    arabic_home = home.get_translation(locales["ar"])
+    StandardPageFactory(
+        parent=arabic_home, title="رعاية الأطفال", summary="رعاية مجانية.", locale=locales["ar"]
+    )
+
+
+@pytest.mark.parametrize(("code", "typed"), [("en", "chi"), ("ar", "رعا")])
+def test_suggestions_open_as_you_type_and_the_page_stays_accessible(
+    pages, phone, site_url, assert_accessible, screenshot, code, typed
+):
+    phone.goto(site_url("growingup", "/search/" if code == "en" else f"/{code}/search/"))
+    box = phone.get_by_role("combobox")
+    box.press_sequentially(typed)
+
+    listbox = phone.get_by_role("listbox")
+    listbox.wait_for()
+    assert box.get_attribute("aria-expanded") == "true"
+    assert phone.get_by_role("option").count() >= 1
+    # The results under the box were updated too, without leaving the page.
+    assert phone.locator("#search-results .result-card").count() >= 1
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 375
+    assert_accessible(phone)
+    screenshot(phone, f"search-suggestions-{code}")
+
+
+def test_keyboard_picks_a_suggestion(pages, phone, site_url):
+    phone.goto(site_url("growingup", "/search/"))
+    box = phone.get_by_role("combobox")
+    box.press_sequentially("child")
+    phone.get_by_role("option").first.wait_for()
+
+    box.press("ArrowDown")
+    first = phone.get_by_role("option").first
+    assert box.get_attribute("aria-activedescendant") == first.get_attribute("id")
+    assert first.get_attribute("aria-selected") == "true"
+    address = first.get_attribute("data-url")
+    box.press("Enter")
+    phone.wait_for_url(f"**{address}")
+
+
+def test_the_form_works_without_script(pages, browser, site_url):
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 375, "height": 812})
+    page = context.new_page()
+    page.goto(site_url("growingup", "/search/"))
+    page.get_by_label("What are you looking for?").fill("museum")
+    page.get_by_role("button", name="Search").click()
+    page.wait_for_url("**/search/?q=museum")
+    assert page.get_by_role("link", name="Children's museum").is_visible()
+    context.close()
