@@ -67,8 +67,9 @@ def search_page(request):
         if outcome is not None and not outcome.count
         else [],
         "api_url": settings.SEARCH_API_URL or reverse("search_api:search"),
-        "pagefind_url": ("" if language == settings.LANGUAGE_CODE else f"/{language}")
-        + "/pagefind/pagefind.js",
+        # cms/publishing writes one Pagefind index per site, at its root; Pagefind picks the
+        # language from the page's lang attribute.
+        "pagefind_url": "/pagefind/pagefind.js",
         "search_language": language,
         "script_strings": {
             "suggestions": gettext("Suggestions"),
