@@ -63,26 +63,31 @@ class LanguageLink:
 
 
 def language_links(request, page=None):
-    """A link for every language, to this page in that language (its translation, its
-    untranslated fallback, or failing both the site's home in that language)."""
+    """A link for every language the site has, to this page in that language (its
+    translation, its untranslated fallback, or failing both the site's home in that language).
+    Views that are not pages (search, 404) link to the same address in each language."""
     current = reader_language()
+    site = Site.find_for_request(request)
+    homes = {}
+    if site is not None:
+        for home in site.root_page.get_translations(inclusive=True).live().select_related("locale"):
+            homes[home.locale.language_code] = home
     urls = {}
     if page is not None:
         suffix = route_suffix(request, page)
         for translated in page.get_translations(inclusive=True).live().select_related("locale"):
             urls[translated.locale.language_code] = translated.get_url(request) + suffix
-        site = Site.find_for_request(request)
-        if site is not None:
-            for home in (
-                site.root_page.get_translations(inclusive=True).live().select_related("locale")
-            ):
-                urls.setdefault(home.locale.language_code, home.get_url(request))
+        for code, home in homes.items():
+            urls.setdefault(code, home.get_url(request))
+    else:
+        for code, _name in settings.LANGUAGES:
+            if site is None or code in homes or code == settings.LANGUAGE_CODE:
+                urls[code] = translate_url(request.get_full_path(), code)
     links = []
     for code, _name in settings.LANGUAGES:
-        url = urls.get(code) if page is not None else translate_url(request.get_full_path(), code)
-        if url:
+        if urls.get(code):
             info = translation.get_language_info(code)
-            links.append(LanguageLink(code, info["name_local"], url, code == current))
+            links.append(LanguageLink(code, info["name_local"], urls[code], code == current))
     return links
 
 

@@ -148,6 +148,14 @@ class SiteBuild:
             rendered = self.renderer.render_not_found(code)
             self._keep(rendered, url_to_path(rendered.url), "not_found", None, code)
 
+    def render_search_pages(self, language_codes):
+        """Each language's search page: a shell that search.js fills from the live API, or from
+        the Pagefind index when the static site has no API."""
+        for code in language_codes:
+            prefix = "" if code == settings.LANGUAGE_CODE else f"/{code}"
+            rendered = self.renderer.render(f"{prefix}/search/")
+            self._keep(rendered, url_to_path(rendered.url), "search", None, code)
+
     def drop_output(self, url):
         output = self.outputs.pop(url, None)
         if output is not None:
@@ -349,6 +357,7 @@ def build_site(site_key, output_root=None, language_codes=None):
                 build.drop_output(url)
         build.render_page_outputs(site_outputs(site, codes))
         build.render_not_found_pages(codes)
+        build.render_search_pages(codes)
         return build.finish()
     except BaseException:
         shutil.rmtree(build.dir, ignore_errors=True)

@@ -127,7 +127,7 @@ def rebuild_site(site_key, changes, output_root):
     affected = [
         output
         for output in manifest["outputs"]
-        if output["kind"] in ("page", "not_found")
+        if output["kind"] in ("page", "not_found", "search")
         # Reading a parent (every page reads its home) is no reason: its children changed.
         and _is_affected(output, changed_pages, changes.objects, types)
     ]
@@ -149,6 +149,9 @@ def rebuild_site(site_key, changes, output_root):
     build.render_page_outputs(rerender)
     build.render_not_found_pages(
         sorted({output["language"] for output in affected if output["kind"] == "not_found"})
+    )
+    build.render_search_pages(
+        sorted({output["language"] for output in affected if output["kind"] == "search"})
     )
     try:
         return build.finish(verify_urls=set(build.report.rendered))
