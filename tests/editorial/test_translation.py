@@ -8,13 +8,17 @@ import pytest
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
-from django.utils import timezone
+from django.utils import timezone, translation
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
 pytestmark = pytest.mark.django_db
 
 DUMMY_MACHINE = {"CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator"}
-NOTICE = "A computer translated this page"
+MT_NOTICE = (
+    "A computer translated this page. A person has not checked it yet, so some words may be wrong."
+)
+with translation.override("es"):
+    NOTICE = translation.gettext(MT_NOTICE)  # the readers of these tests read Spanish
 
 
 def status_counts(client, **query):
