@@ -42,12 +42,12 @@ def test_youth_pages_are_accessible_on_a_phone(
 def test_trip_filters_work_in_the_page_with_javascript(youth_site, phone, site_url):
     phone.goto(site_url("generation", "/trips/"))
     phone.evaluate("window.stillHere = true")
-    cards = phone.locator("#trip-list > li")
+    cards = phone.locator("#listing-results > li")
     total = cards.count()
 
     phone.select_option("#filter-borough", "bronx")
 
-    visible = phone.locator("#trip-list > li:visible")
+    visible = phone.locator("#listing-results > li:visible")
     assert 0 < visible.count() < total
     assert all("Bronx" in text for text in visible.all_inner_texts())
     assert phone.locator("[data-filter-count]").inner_text() == str(visible.count())
@@ -56,7 +56,7 @@ def test_trip_filters_work_in_the_page_with_javascript(youth_site, phone, site_u
     assert phone.evaluate("window.stillHere") is True
 
     phone.check("#filter-free")
-    assert "Wave Hill" not in " ".join(phone.locator("#trip-list > li:visible").all_inner_texts())
+    assert "Wave Hill" not in " ".join(phone.locator("#listing-results > li:visible").all_inner_texts())
 
 
 def test_trip_filters_work_without_javascript(youth_site, browser, site_url):

@@ -38,8 +38,8 @@ def test_filter_form_keeps_the_readers_choices(youth, get):
     assert '<option value="queens" selected>' in html
     assert 'name="free" value="1" checked' in html
     # A filtered list is not the whole list: the script leaves it to the server.
-    assert 'id="trip-list" data-complete' not in html
-    assert 'id="trip-list" data-complete' in get("generation", "/es/trips/").text
+    assert 'id="listing-results" data-complete' not in html
+    assert 'id="listing-results" data-complete' in get("generation", "/es/trips/").text
 
 
 def test_profiles_filter_by_topic_and_borough(youth, get):

@@ -114,7 +114,7 @@ class YouthProfileIndexPage(RoutablePageMixin, BasePage):
             profiles = [p for p in profiles if chosen["topic"] in p.topic_slugs]
         if chosen.get("borough"):
             profiles = [p for p in profiles if p.borough == chosen["borough"]]
-        context.update(listing=listing, profiles=profiles)
+        context.update(listing=listing, items=profiles)
         return context
 
     # Routable paths end in a slash; the address itself is profiles.json (see cms/urls.py).

@@ -76,7 +76,7 @@ class TripIndexPage(RoutablePageMixin, BasePage):
             trips = trips.filter(on_this_week())
         context.update(
             listing=listing,
-            trips=trips,
+            items=trips,
             today=timezone.localdate().isoformat(),
         )
         return context
