@@ -13,7 +13,7 @@ from wagtail_localize.synctree import synchronize_tree
 
 from cms.core.demo_age_stages import AGE_STAGES
 from cms.core.demo_age_stages import TRANSLATIONS as AGE_STAGE_TRANSLATIONS
-from cms.core.models import AgeStage
+from cms.core.models import AgeStage, StandardPage
 from cms.core.translation import is_translated, translate
 
 WAGTAIL_PLACEHOLDER_TITLE = "Welcome to your new Wagtail site!"
@@ -72,6 +72,18 @@ def ensure_site(site_key, root_page, site_name):
         defaults={"root_page": root_page, "site_name": site_name, "is_default_site": False},
     )
     return site, created
+
+
+def ensure_site_home(site_key, site_name, model, report, *, home, about):
+    """A site's home page in English, its Site and its About page."""
+    page, created = ensure_home_page(model, slug=site_key, **home)
+    if created:
+        report(f"{site_name}: home page created")
+    site, created = ensure_site(site_key, page, site_name)
+    if created:
+        report(f"{site_name}: site {site.hostname}:{site.port} created")
+    ensure_child_page(page, StandardPage, slug="about", **about)
+    return page
 
 
 def ensure_translation(instance, language_code, strings):

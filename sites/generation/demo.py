@@ -1,7 +1,6 @@
 """Generation NYC demo content, in plain language for teens, from public facts."""
 
 from cms.core import demo
-from cms.core.models import StandardPage
 from sites.generation import demo_content as content
 from sites.generation.models import (
     GenerationHomePage,
@@ -77,13 +76,9 @@ ABOUT = {
 
 
 def load(report):
-    home, created = demo.ensure_home_page(GenerationHomePage, slug="generation", **HOME)
-    if created:
-        report("Generation NYC: home page created")
-    site, created = demo.ensure_site("generation", home, "Generation NYC")
-    if created:
-        report(f"Generation NYC: site {site.hostname}:{site.port} created")
-    demo.ensure_child_page(home, StandardPage, slug="about", **ABOUT)
+    home = demo.ensure_site_home(
+        "generation", "Generation NYC", GenerationHomePage, report, home=HOME, about=ABOUT
+    )
     if load_youth_content(home):
         report("Generation NYC: topics, sample profiles and trips created")
     for code, strings in TRANSLATIONS.items():

@@ -4,7 +4,7 @@ from django.utils.text import slugify
 from wagtail.models import Locale
 
 from cms.core import demo
-from cms.core.models import AgeStage, StandardPage
+from cms.core.models import AgeStage
 from sites.growingup.demo_activities import (
     AFTER_SCHOOL,
     AFTER_SCHOOL_ACTIVITIES,
@@ -83,13 +83,9 @@ ABOUT = {
 
 
 def load(report):
-    home, created = demo.ensure_home_page(GrowingUpHomePage, slug="growingup", **HOME)
-    if created:
-        report("Growing Up NYC: home page created")
-    site, created = demo.ensure_site("growingup", home, "Growing Up NYC")
-    if created:
-        report(f"Growing Up NYC: site {site.hostname}:{site.port} created")
-    demo.ensure_child_page(home, StandardPage, slug="about", **ABOUT)
+    home = demo.ensure_site_home(
+        "growingup", "Growing Up NYC", GrowingUpHomePage, report, home=HOME, about=ABOUT
+    )
     for code, strings in TRANSLATIONS.items():
         if demo.ensure_translation(home, code, strings):
             report(f"Growing Up NYC: home page translated into {code}")
