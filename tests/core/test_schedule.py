@@ -10,6 +10,7 @@ from cms.core import schedule
 pytestmark = pytest.mark.django_db
 
 RUNS = []
+DISCOVER = schedule.discover
 
 
 @schedule.scheduled(every=timedelta(hours=6))
@@ -19,8 +20,25 @@ def count_runs():
 
 
 @pytest.fixture(autouse=True)
-def _clear_runs():
+def _only_this_schedule(monkeypatch):
+    """The apps' own schedules sync programs and import calendars over the network; these
+    tests schedule only the task above."""
+    entry = DISCOVER()["tests.core.test_schedule.count_runs"]
+    monkeypatch.setattr(schedule, "discover", lambda: {entry.name: entry})
     RUNS.clear()
+
+
+def test_every_app_registers_its_periodic_tasks():
+    names = set(DISCOVER())
+
+    assert {
+        "cms.programs.tasks.sync_programs_task",
+        "cms.programs.tasks.full_sync_programs_task",
+        "cms.events.tasks.import_partner_calendars",
+        "cms.events.tasks.refresh_event_dates",
+        "cms.editorial.tasks.publish_scheduled_pages",
+        "cms.editorial.tasks.check_external_links_task",
+    } <= names
 
 
 def test_a_due_task_runs_once_per_interval():
