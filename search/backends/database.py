@@ -122,11 +122,12 @@ if connection.vendor == "sqlite":
             return self.order_by_relevance and not isinstance(query, (MatchAll, Not))
 
         def ranked_pks(self, config):
-            """(pk, bm25 score) of every match in the queryset, best first. modelsearch
-            scores each row with a correlated subquery that repeats the full-text match, and
-            SQLite's planner walks the index table and tests the match row by row: seconds
-            once thousands of rows match. Here the full-text table drives the join (CROSS
-            JOIN fixes the order in SQLite) and matches once."""
+            """(pk, bm25 score) of every match in the index of the queryset's model, best
+            first; the queryset's own filters are left to the caller. modelsearch scores each
+            row with a correlated subquery that repeats the full-text match, and SQLite's
+            planner walks the index table and tests the match row by row: seconds once
+            thousands of rows match. Here the full-text table drives the join (CROSS JOIN
+            fixes the order in SQLite) and matches once."""
             search_query = self.build_search_query(normalize(self.query), config=config)
             matches = (
                 SQLiteFTSIndexEntry.objects.filter(
@@ -141,12 +142,10 @@ if connection.vendor == "sqlite":
             sql, params = matches.query.sql_with_params()
             with connections[matches.db].cursor() as cursor:
                 cursor.execute(sql.replace(" INNER JOIN ", " CROSS JOIN ", 1), params)
-                scores = dict(cursor.fetchall())
+                rows = cursor.fetchall()
             field = self.queryset.model._meta.pk
-            in_scope = self.queryset.filter(
-                pk__in=[field.to_python(object_id) for object_id in scores]
-            ).values_list("pk", flat=True)
-            return sorted(((pk, scores[str(pk)]) for pk in in_scope), key=lambda p: (p[1], -p[0]))
+            ranked = [(field.to_python(object_id), score) for object_id, score in rows]
+            return sorted(ranked, key=lambda p: (p[1], -p[0]))
 
     class BigramSQLiteSearchResults(SQLiteSearchResults):
         def _ranks_fast(self):
@@ -160,23 +159,44 @@ if connection.vendor == "sqlite":
                 self._ranked_cache = self.query_compiler.ranked_pks(config)
             return self._ranked_cache
 
+        def _in_scope(self, limit):
+            """The best `limit` matches that the queryset keeps, as (object, score). Matches
+            are checked best first in growing batches, so the first page of a common word
+            checks a few hundred rows, not the thousands it matches (a program's filter
+            columns sit behind its long texts, which SQLite reads to get to them), and only
+            the objects kept are loaded."""
+            ranked = self._ranked()
+            queryset = self.query_compiler.queryset
+            kept, start, size = [], 0, max(limit, 1)
+            while start < len(ranked) and len(kept) < limit:
+                batch = ranked[start : start + size]
+                allowed = set(
+                    queryset.filter(pk__in=[pk for pk, _score in batch]).values_list(
+                        "pk", flat=True
+                    )
+                )
+                kept += [(pk, score) for pk, score in batch if pk in allowed]
+                start, size = start + size, size * 2
+            kept = kept[:limit]
+            objects = queryset.in_bulk([pk for pk, _score in kept])
+            return [(objects[pk], score) for pk, score in kept if pk in objects]
+
         def _do_search(self):
             if not self._ranks_fast():
                 return super()._do_search()
-            ranked = self._ranked()[self.start : self.stop]
-            objects = self.query_compiler.queryset.in_bulk([pk for pk, _score in ranked])
+            stop = len(self._ranked()) if self.stop is None else self.stop
             results = []
-            for pk, score in ranked:
-                if pk in objects:
-                    if self._score_field:
-                        setattr(objects[pk], self._score_field, score)
-                    results.append(objects[pk])
+            for obj, score in self._in_scope(stop)[self.start :]:
+                if self._score_field:
+                    setattr(obj, self._score_field, score)
+                results.append(obj)
             return results
 
         def _do_count(self):
             if not self._ranks_fast():
                 return super()._do_count()
-            return len(self._ranked())
+            pks = [pk for pk, _score in self._ranked()]
+            return self.query_compiler.queryset.filter(pk__in=pks).count()
 
     class BigramSQLiteSearchBackend(SQLiteSearchBackend):
         index_class = BigramSQLiteIndex

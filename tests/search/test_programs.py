@@ -5,11 +5,13 @@ import json
 from pathlib import Path
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from cms.core import demo
 from cms.programs.sync import ProgramSync
 from search import service
-from tests.programs.factories import ProgramIndexPageFactory
+from tests.programs.factories import ProgramFactory, ProgramIndexPageFactory
 
 pytestmark = pytest.mark.django_db
 FIXTURE = Path(__file__).parents[2] / "cms/programs/fixtures/kvhd-5fmu.english.json"
@@ -57,3 +59,31 @@ def test_program_facets_count_categories_and_ages(synced_programs):
         "toddler" in {slug for slug, _name in r.age_stages}
         for r in search("free", "growingup", age="toddler").results
     )
+
+
+def test_the_api_finds_many_programs_with_no_more_queries_than_one(client, sites, locales):
+    """Cards, facets and addresses are read with the candidates, not program by program."""
+    for site in sites.values():
+        ProgramIndexPageFactory(parent=site.root_page)
+    ProgramFactory(plain_language_name="Swimming lessons 0")
+
+    def api_search():
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get("/api/search", {"q": "swimming"}, HTTP_HOST="growingup.localhost")
+        return len(queries), response.json()
+
+    api_search()  # Caches of content types and site roots fill on the first search.
+    one, data = api_search()
+    assert data["count"] == 1
+    for number in range(1, 30):
+        # Every other program shows on the other site only: the search leaves it out.
+        ProgramFactory(
+            plain_language_name=f"Swimming lessons {number}",
+            show_on="generation" if number % 2 else "default",
+        )
+
+    many, data = api_search()
+
+    assert data["count"] == 15
+    assert all(r["url"].startswith("/programs/") and r["category"] for r in data["results"])
+    assert many == one
