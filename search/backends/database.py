@@ -3,12 +3,14 @@ character bigrams indexed beside the text, and on PostgreSQL a text search confi
 language. Param LANGUAGE (a language code) picks the configuration that queries use."""
 
 from collections import defaultdict
+from itertools import islice
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchVector
 from django.db import connection, connections
-from django.db.models import F, TextField, Value
+from django.db.models import F, IntegerField, TextField, Value
 from django.db.models.expressions import CombinedExpression
+from django.db.models.functions import Cast
 from modelsearch.backends.database import SearchBackend as database_backend_for_connection
 from modelsearch.backends.database.postgres.postgres import (
     PostgresIndex,
@@ -121,13 +123,13 @@ if connection.vendor == "sqlite":
             query = normalize(self.query)
             return self.order_by_relevance and not isinstance(query, (MatchAll, Not))
 
-        def ranked_pks(self, config):
-            """(pk, bm25 score) of every match in the index of the queryset's model, best
-            first; the queryset's own filters are left to the caller. modelsearch scores each
-            row with a correlated subquery that repeats the full-text match, and SQLite's
-            planner walks the index table and tests the match row by row: seconds once
-            thousands of rows match. Here the full-text table drives the join (CROSS JOIN
-            fixes the order in SQLite) and matches once."""
+        def ranked_pks(self, config, limit=None):
+            """(pk, bm25 score) of the best `limit` matches (all when None) in the index of
+            the queryset's model, best first; the queryset's own filters are left to the
+            caller. modelsearch scores each row with a correlated subquery that repeats the
+            full-text match, and SQLite's planner walks the index table and tests the match
+            row by row: seconds once thousands of rows match. Here the full-text table drives
+            the join (CROSS JOIN fixes the order in SQLite) and matches once."""
             search_query = self.build_search_query(normalize(self.query), config=config)
             matches = (
                 SQLiteFTSIndexEntry.objects.filter(
@@ -137,15 +139,15 @@ if connection.vendor == "sqlite":
                     ),
                 )
                 .annotate(score=self._build_rank_expression(self.get_search_vectors(), config))
+                .order_by("score", Cast("index_entry__object_id", IntegerField()).desc())
                 .values_list("index_entry__object_id", "score")
-            )
+            )[:limit]
             sql, params = matches.query.sql_with_params()
             with connections[matches.db].cursor() as cursor:
                 cursor.execute(sql.replace(" INNER JOIN ", " CROSS JOIN ", 1), params)
                 rows = cursor.fetchall()
             field = self.queryset.model._meta.pk
-            ranked = [(field.to_python(object_id), score) for object_id, score in rows]
-            return sorted(ranked, key=lambda p: (p[1], -p[0]))
+            return [(field.to_python(object_id), score) for object_id, score in rows]
 
     class BigramSQLiteSearchResults(SQLiteSearchResults):
         def _ranks_fast(self):
@@ -153,30 +155,38 @@ if connection.vendor == "sqlite":
             compiler = self.query_compiler
             return isinstance(compiler, BigramSQLiteQueryCompiler) and compiler.ranks_by_relevance()
 
-        def _ranked(self):
-            if getattr(self, "_ranked_cache", None) is None:
-                config = self.query_compiler.get_config(self.backend)
-                self._ranked_cache = self.query_compiler.ranked_pks(config)
-            return self._ranked_cache
+        def _ranked(self, limit=None):
+            config = self.query_compiler.get_config(self.backend)
+            return self.query_compiler.ranked_pks(config, limit)
+
+        def _matches(self, limit):
+            """(pk, score) of every match, best first: when `limit` objects are wanted, the
+            best few hundred are read first and the rest only if those run out."""
+            first = self._ranked(limit and 4 * limit)
+            yield from first
+            if limit and len(first) == 4 * limit:
+                yield from self._ranked()[len(first) :]
 
         def _in_scope(self, limit):
-            """The best `limit` matches that the queryset keeps, as (object, score). Matches
-            are checked best first in growing batches, so the first page of a common word
-            checks a few hundred rows, not the thousands it matches (a program's filter
-            columns sit behind its long texts, which SQLite reads to get to them), and only
-            the objects kept are loaded."""
-            ranked = self._ranked()
+            """The best `limit` matches (all when None) that the queryset keeps, as (object,
+            score). Matches are checked best first in growing batches, so the first page of a
+            common word checks a few hundred rows, not the thousands it matches (a program's
+            filter columns sit behind its long texts, which SQLite reads to get to them), and
+            only the objects kept are loaded."""
             queryset = self.query_compiler.queryset
-            kept, start, size = [], 0, max(limit, 1)
-            while start < len(ranked) and len(kept) < limit:
-                batch = ranked[start : start + size]
+            matches = self._matches(limit)
+            kept, size = [], limit
+            while limit is None or len(kept) < limit:
+                batch = list(islice(matches, size))
+                if not batch:
+                    break
                 allowed = set(
                     queryset.filter(pk__in=[pk for pk, _score in batch]).values_list(
                         "pk", flat=True
                     )
                 )
                 kept += [(pk, score) for pk, score in batch if pk in allowed]
-                start, size = start + size, size * 2
+                size = size and size * 2
             kept = kept[:limit]
             objects = queryset.in_bulk([pk for pk, _score in kept])
             return [(objects[pk], score) for pk, score in kept if pk in objects]
@@ -184,9 +194,8 @@ if connection.vendor == "sqlite":
         def _do_search(self):
             if not self._ranks_fast():
                 return super()._do_search()
-            stop = len(self._ranked()) if self.stop is None else self.stop
             results = []
-            for obj, score in self._in_scope(stop)[self.start :]:
+            for obj, score in self._in_scope(self.stop)[self.start :]:
                 if self._score_field:
                     setattr(obj, self._score_field, score)
                 results.append(obj)

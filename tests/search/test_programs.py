@@ -9,6 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from cms.core import demo
+from cms.programs.models import Program
 from cms.programs.sync import ProgramSync
 from search import service
 from tests.programs.factories import ProgramFactory, ProgramIndexPageFactory
@@ -87,3 +88,16 @@ def test_the_api_finds_many_programs_with_no_more_queries_than_one(client, sites
     assert data["count"] == 15
     assert all(r["url"].startswith("/programs/") and r["category"] for r in data["results"])
     assert many == one
+
+
+def test_a_site_finds_its_programs_behind_better_matches_shown_on_the_other_site(sites, locales):
+    for _ in range(10):
+        ProgramFactory(plain_language_name="Swimming swimming swimming", show_on="generation")
+    growingup = {ProgramFactory(plain_language_name="Swimming lessons in a pool").pk for _ in "abc"}
+    backend = service.search_backend("en")
+
+    # The ten better matches fill more than the first matches read for two results.
+    found = backend.search("swimming", Program.objects.live().for_site("growingup"))[:2]
+
+    assert len(found) == 2
+    assert {program.pk for program in found} <= growingup
