@@ -320,8 +320,7 @@ class Describer:
             if stage.locale_id == locale.pk or stage.slug not in self.age_names:
                 self.age_names[stage.slug] = stage.name
         self.boroughs = dict(BOROUGHS)
-        # get_FOO_display() translates every choice on each call: a tenth of a search's time.
-        self.category_labels = {}
+        self.labels = {}
 
     def __call__(self, obj):
         type_key = obj._meta.model_name
@@ -338,7 +337,9 @@ class Describer:
             title=title,
             obj=obj,
             type=type_key,
-            type_label=str(TYPE_LABELS.get(type_key, capfirst(obj._meta.verbose_name))),
+            type_label=self.label(
+                type_key, lambda: TYPE_LABELS.get(type_key, capfirst(obj._meta.verbose_name))
+            ),
             summary=summary,
             age_stages=[
                 (slug, self.age_names[slug])
@@ -349,6 +350,13 @@ class Describer:
             borough=self.borough(obj),
             dates=self.dates(obj),
         )
+
+    def label(self, key, translated):
+        """A label translated once per search: translating it again for every card (and
+        get_FOO_display(), which translates every choice) took a tenth of a search's time."""
+        if key not in self.labels:
+            self.labels[key] = str(translated())
+        return self.labels[key]
 
     def add_url(self, result):
         """Addresses cost a query or more each: only the results shown get one."""
@@ -375,16 +383,13 @@ class Describer:
         slug = getattr(obj, "category", "")
         if not isinstance(slug, str) or not slug:
             return None
-        key = (type(obj), slug)
-        if key not in self.category_labels:
-            display = getattr(obj, "get_category_display", None)
-            self.category_labels[key] = str(display()) if display else slug
-        return (slug, self.category_labels[key])
+        display = getattr(obj, "get_category_display", None)
+        return (slug, self.label((type(obj), slug), display or (lambda: slug)))
 
     def borough(self, obj):
         slug = getattr(obj, "borough", "")
         if isinstance(slug, str) and slug in self.boroughs:
-            return (slug, str(self.boroughs[slug]))
+            return (slug, self.label(("borough", slug), lambda: self.boroughs[slug]))
         return None
 
     def dates(self, obj):
