@@ -91,6 +91,10 @@ class SiteBuild:
         self.dir = Path(tempfile.mkdtemp(prefix=f"{self.site_key}-", dir=builds))
         self.dir.chmod(0o755)  # mkdtemp makes it private; a web server must read it
         self.previous = previous
+        # The languages of a build of only some of them (None: all): links into the others
+        # cannot be checked. A rebuild of part of the live build keeps its languages.
+        if previous is not None and language_codes is None:
+            language_codes = previous.get("languages")
         self.language_codes = language_codes
         self.search_index = search_index
         self.files = {}
@@ -277,6 +281,7 @@ class SiteBuild:
             "site": self.site_key,
             "root_url": self.site.root_url,
             "database": database_identity(),
+            "languages": self.language_codes,
             "outputs": [self.outputs[url] for url in sorted(self.outputs)],
             "files": dict(sorted(self.files.items())),
         }
@@ -302,22 +307,43 @@ class SiteBuild:
 
 def _split_dependencies(dependencies, own_page_id):
     """Pages read (any page model), other objects read, and the model types read besides the
-    page itself: a listing that read some programs must be rendered again when any program
-    changes, since a new one may now belong in it."""
+    page's own line: a listing that read some programs must be rendered again when any program
+    changes, since a new one may now belong in it. The page itself, its ancestors and their
+    translations (breadcrumbs, the home page, the language switcher) are read by identity and
+    bring no type: otherwise every page of a section would be rendered again whenever any page
+    of the section's type changed."""
     from django.apps import apps
     from wagtail.models import Page
 
-    pages, objects, types = set(), set(), set()
+    pages, objects, typed = set(), set(), {}
     for label, pk in dependencies:
         model = apps.get_model(label)
         if issubclass(model, Page):
             pages.add(pk)
-            if model is not Page and pk != own_page_id:
-                types.add(label)
+            if model is not Page:
+                typed[pk] = label
         else:
             objects.add((label, pk))
-            types.add(label)
+    own_line = _own_line(own_page_id, typed)
+    types = {label for pk, label in typed.items() if pk not in own_line}
+    types.update(label for label, _pk in objects)
     return sorted(pages), sorted([list(item) for item in objects]), sorted(types)
+
+
+def _own_line(page_id, page_ids):
+    """Of `page_ids`, the page itself, its ancestors and the translations of either."""
+    from wagtail.models import Page
+
+    if page_id is None:
+        return set()
+    rows = list(
+        Page.objects.filter(pk__in=[page_id, *page_ids]).values_list(
+            "pk", "path", "translation_key"
+        )
+    )
+    own_path = next(path for pk, path, _key in rows if pk == page_id)
+    keys = {key for _pk, path, key in rows if own_path.startswith(path)}
+    return {pk for pk, _path, key in rows if key in keys}
 
 
 def _as_page_outputs(outputs):
@@ -348,9 +374,11 @@ def build_site(site_key, output_root=None, language_codes=None):
     site = site_for_key(site_key)
     previous = load_manifest(output_root, site_key) if language_codes else None
     codes = [locale.language_code for locale in site_locales(language_codes)]
-    build = SiteBuild(
-        site, output_root, previous, None if previous or not language_codes else codes
-    )
+    languages = codes if language_codes else None
+    if previous is not None:
+        built = previous.get("languages")
+        languages = None if built is None else sorted(set(built) | set(codes))
+    build = SiteBuild(site, output_root, previous, languages)
     try:
         for url, output in list(build.outputs.items()):
             if output["language"] in codes:

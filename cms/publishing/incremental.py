@@ -99,9 +99,15 @@ def rebuild_site(site_key, changes, output_root):
         if output["page"] is not None:
             previous_urls.setdefault(output["page"], set()).add(output["url"])
 
+    languages = manifest.get("languages")
+
+    def built_outputs(pages):
+        # A build of some languages only stays one.
+        outputs = page_outputs(site, pages.live().public().specific().select_related("locale"))
+        return [o for o in outputs if languages is None or o.language_code in languages]
+
     changed_pages = _with_translations(changes.pages)
-    pages = Page.objects.filter(pk__in=changed_pages).live().public().specific()
-    current = page_outputs(site, pages.select_related("locale"))
+    current = built_outputs(Page.objects.filter(pk__in=changed_pages))
     current_urls = {}
     for output in current:
         current_urls.setdefault(output.page_id, set()).add(output.url)
@@ -134,7 +140,7 @@ def rebuild_site(site_key, changes, output_root):
     affected_urls = {output["url"] for output in affected}
     whole_pages = changed_pages | parent_pages
     page_ids = whole_pages | {output["page"] for output in affected if output["page"]}
-    current = page_outputs(site, Page.objects.filter(pk__in=page_ids).live().public().specific())
+    current = built_outputs(Page.objects.filter(pk__in=page_ids))
     current_urls = {output.url for output in current}
     for url, output in list(build.outputs.items()):
         if output["page"] in page_ids and url not in current_urls:

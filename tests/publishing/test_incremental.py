@@ -175,3 +175,33 @@ def test_publishing_a_program_rebuilds_its_page_the_listings_and_the_sitemap(bui
     assert without_search_index(changed) == expected
     assert any(path.startswith("pagefind/") for path in changed)
     assert b"Free swim lessons" in (built["dir"] / "programs/index.html").read_bytes()
+
+
+def test_editing_a_page_of_a_section_renders_it_again_but_not_its_sisters(built, synced):
+    section = StandardPageFactory(parent=built["home"], title="Help", slug="help")
+    food = StandardPageFactory(parent=section, title="Food", slug="food")
+    rent = StandardPageFactory(parent=section, title="Rent", slug="rent")
+    synced()
+    rebuild(Changes(pages={section.pk, food.pk, rent.pk}))
+    food.summary = "Free meals for every child."
+    food.save_revision().publish()
+
+    (report,) = rebuild(Changes(pages={food.pk}))
+
+    # Every page reads its section for the breadcrumbs: that is no reason to render it again.
+    assert "/help/food/" in report.rendered and "/es/help/food/" in report.rendered
+    assert not any(url.endswith("/rent/") for url in report.rendered)
+
+
+def test_a_build_of_some_languages_rebuilds_a_page_without_checking_links_into_the_others(
+    content, build
+):
+    build(language_codes=["en", "es"])
+    about = content["about"]
+    about.summary = "Who we are."
+    about.save_revision().publish()
+
+    (report,) = rebuild(Changes(pages={about.pk}))
+
+    assert "es/about/index.html" in report.written
+    assert not (report.output_dir / "ar/about/index.html").exists()
