@@ -1,6 +1,7 @@
 """Deploying uploads only what changed and removes what is gone, to a folder or a bucket."""
 
 import io
+import json
 
 import fsspec
 import pytest
@@ -67,3 +68,61 @@ def test_deploy_static_command_deploys_each_built_site(content, build, output_ro
 
     assert (tmp_path / "public/growingup/ar/index.html").is_file()
     assert "uploaded, 0 removed" in out.getvalue()
+
+
+@pytest.fixture(scope="module")
+def s3_server():
+    """A fake S3 on loopback (moto's server mode), reached through s3fs as a real bucket is."""
+    from moto.server import ThreadedMotoServer
+
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    server.start()
+    host, port = server.get_host_and_port()
+    yield f"http://{host}:{port}"
+    server.stop()
+
+
+@pytest.fixture
+def bucket(s3_server, monkeypatch):
+    """The variables deploy_static documents for an S3-compatible store, and a bucket there."""
+    import s3fs
+
+    monkeypatch.setenv("AWS_ENDPOINT_URL", s3_server)
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "testing")
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "testing")
+    monkeypatch.setenv("AWS_DEFAULT_REGION", "us-east-1")
+    s3fs.S3FileSystem.clear_instance_cache()
+    s3 = s3fs.S3FileSystem()
+    s3.mkdir("static-sites")
+    yield s3
+    s3.rm("static-sites", recursive=True)
+    s3fs.S3FileSystem.clear_instance_cache()
+
+
+def test_deploy_to_s3_sends_only_changed_files_and_deletes_gone_ones(deployed, bucket):
+    site_dir = deployed["site_dir"]
+    first = deploy(site_dir, "s3://static-sites/growingup")
+    files = json.loads((site_dir / "build-manifest.json").read_text())["files"]
+
+    assert sorted(first.uploaded) == sorted(files)
+    assert (
+        bucket.cat_file("static-sites/growingup/es/about/index.html")
+        == (site_dir / "es/about/index.html").read_bytes()
+    )
+    assert bucket.info("static-sites/growingup/index.html")["ContentType"] == "text/html"
+
+    deployed["about"].unpublish()
+    rebuild(Changes(pages={deployed["about"].pk}))
+    second = deploy(site_dir, "s3://static-sites/growingup")
+    now = json.loads((site_dir / "build-manifest.json").read_text())["files"]
+
+    changed = {path for path, digest in now.items() if files.get(path) != digest}
+    assert set(second.uploaded) == changed and "index.html" in changed
+    assert set(second.removed) == set(files) - set(now)
+    assert {"about/index.html", "es/about/index.html"} <= set(second.removed)
+    assert not bucket.exists("static-sites/growingup/about/index.html")
+    deployed_keys = {
+        path.removeprefix("static-sites/growingup/")
+        for path in bucket.find("static-sites/growingup")
+    }
+    assert deployed_keys == set(now) | {".deployed.json"}
