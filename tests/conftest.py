@@ -13,6 +13,16 @@ from tests.core.factories import GenerationHomePageFactory, GrowingUpHomePageFac
 HOSTS = {"growingup": "growingup.localhost", "generation": "generation.localhost"}
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database as load_demo starts it: the eleven languages, and no Wagtail welcome
+    page. Done once here, so each test's `locales` and `sites` find them ready (tests that flush
+    the database make them again)."""
+    with django_db_blocker.unblock():
+        demo.ensure_locales()
+        demo.remove_wagtail_placeholder()
+
+
 @pytest.fixture(autouse=True)
 def _fresh_cache():
     # Wagtail caches site root paths; tests that create sites must not see another test's.
