@@ -1,8 +1,12 @@
 """The search page on a small phone: as-you-type suggestions in the combobox pattern, and
-axe with the suggestions open, in English and Arabic."""
+axe with the suggestions open, in English and Arabic; on a static copy, the Pagefind index."""
+
+import threading
 
 import pytest
 
+from cms.publishing.build import build_site
+from cms.publishing.server import make_server
 from tests.core.factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -62,3 +66,27 @@ def test_the_form_works_without_script(pages, browser, site_url):
     page.wait_for_url("**/search/?q=museum")
     assert page.get_by_role("link", name="Children's museum").is_visible()
     context.close()
+
+
+def test_a_static_copy_of_the_site_searches_its_pagefind_index(pages, phone, tmp_path):
+    """Without a search API (the static host answers its address with the 404 page), the box
+    finds pages in the site's Pagefind index, searched in the page: no web worker to load."""
+    server = make_server(
+        {"growingup.localhost": build_site("growingup", tmp_path, ["en"]).output_dir}, 0
+    )
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    fetched = []
+    phone.on("response", lambda response: fetched.append(response.url))
+    try:
+        phone.goto(f"http://growingup.localhost:{server.server_address[1]}/search/")
+        phone.get_by_role("combobox").fill("museum")
+
+        phone.locator("#search-results .result-card").first.wait_for()
+        assert phone.locator("#search-results .result-card__title").all_inner_texts() == [
+            "Children's museum"
+        ]
+        assert any("/pagefind/" in url for url in fetched)
+        assert not any("pagefind-worker" in url for url in fetched)
+    finally:
+        server.shutdown()
+        server.server_close()
