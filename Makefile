@@ -7,6 +7,9 @@ STAMP := $(VENV)/.installed
 export DEBUG ?= 1
 PORT ?= 8000
 STATIC_PORT ?= 8001
+# pytest runs in one process per core (pytest-xdist); WORKERS=0 runs it in this process.
+WORKERS ?= auto
+PYTEST := $(BIN)/pytest -n $(WORKERS)
 
 .PHONY: run test install migrate demo messages gates pytest pytest-postgres browser benchmarks lint format clean
 
@@ -52,17 +55,17 @@ gates: messages
 	$(BIN)/ruff format --check .
 
 pytest: install
-	env -u DATABASE_URL $(BIN)/pytest $(PYTEST_ARGS)
+	env -u DATABASE_URL $(PYTEST) $(PYTEST_ARGS)
 
 # The same suite on PostgreSQL when DATABASE_URL is set (CI sets it). Browser tests ran above.
 pytest-postgres: install
 	@if [ -n "$$DATABASE_URL" ]; then \
 		echo "pytest on $$DATABASE_URL"; \
-		$(BIN)/pytest -m "not browser" $(PYTEST_ARGS); \
+		$(PYTEST) -m "not browser" $(PYTEST_ARGS); \
 	else echo "DATABASE_URL is not set: skipping the PostgreSQL run"; fi
 
 browser: install
-	$(BIN)/pytest -m browser $(PYTEST_ARGS)
+	$(PYTEST) -m browser $(PYTEST_ARGS)
 
 benchmarks: migrate
 	$(PY) -m benchmarks
