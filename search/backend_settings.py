@@ -3,7 +3,15 @@ nothing from Django or Wagtail.
 
 Without Elasticsearch: one database backend (search.backends.database). With Elasticsearch:
 "default" keeps every language for the admin's search, and one backend per locale, named
-`es_<code>`, keeps only that language with that language's analyzer."""
+`es_<code>`, keeps only that language with that language's analyzer.
+
+The editors' synonyms (search.models.SearchSynonym) are applied by search.service expanding the
+query, on every backend, rather than by a synonym_graph filter in these index settings: the
+settings are fixed when Django starts, while editors change the list at any time (an index's
+analyzers change only when it is rebuilt, or through the synonyms API of Elasticsearch 8.10 and
+later); and Elasticsearch's language analyzers take no extra filter, so a synonym filter means
+re-implementing each of them by hand, which nothing here can check without a cluster. Expanding
+the query applies an edit at once, with the same meaning on both backends."""
 
 # Elasticsearch's built-in language analyzers. Korean and Polish get better analyzers from the
 # analysis-nori and analysis-stempel plugins when the cluster has them.

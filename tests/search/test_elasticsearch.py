@@ -11,10 +11,13 @@ import pytest
 from django.conf import settings
 from django.test import override_settings
 from modelsearch.backends import get_search_backend
+from modelsearch.backends.elasticsearch8 import Elasticsearch8SearchResults
 from wagtail.models import Page
 
 from cms.core.models import StandardPage
+from search import service
 from search.backend_settings import backend_name, search_backends
+from tests.search.factories import SearchSynonymFactory
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 OFFLINE_URL = "http://127.0.0.1:9"  # never contacted: building a client does not connect
@@ -177,3 +180,23 @@ class LiveBackendTest:
 for _code in LANGUAGES:
     _name = f"TestLive{_code.replace('-', '_').title().replace('_', '')}Backend"
     globals()[_name] = type(_name, (LiveBackendTest,), {"code": _code})
+
+
+@pytest.mark.django_db
+@override_settings(WAGTAILSEARCH_BACKENDS=es_backends())
+def test_the_editors_synonyms_go_to_elasticsearch_with_the_typed_words(sites, locales, monkeypatch):
+    """Synonyms are applied by expanding the query (search/backend_settings.py says why)."""
+    SearchSynonymFactory(typed="food stamps, foodstamps", official="SNAP")
+    sent = []
+
+    def search(results, body, **params):
+        sent.append(body["query"])
+        return {"hits": {"hits": []}}
+
+    monkeypatch.setattr(Elasticsearch8SearchResults, "_backend_do_search", search)
+
+    service.run_search(service.SearchRequest(q="foodstamps", site_key="growingup", language="en"))
+
+    searched = repr(sent[0])
+    assert "'query': 'foodstamps'" in searched
+    assert "'query': 'SNAP'" in searched
