@@ -69,7 +69,9 @@ def content_health():
         "programs": programs_missing_translations(),
         "events": events_without_place(),
         "images": images_without_alt_text(),
-        "broken_links": ExternalLink.objects.filter(is_broken=True).prefetch_related("pages"),
+        "broken_links": ExternalLink.objects.filter(is_broken=True).prefetch_related(
+            "pages", "programs__locale"
+        ),
         "last_link_check": ExternalLink.objects.order_by("-checked_at")
         .values_list("checked_at", flat=True)
         .first(),

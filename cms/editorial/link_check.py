@@ -1,4 +1,5 @@
-"""Find the external links of live pages and ask each address whether it still answers.
+"""Find the external links of live pages and programs and ask each address whether it still
+answers.
 
 Many requests at once, but never more than `workers`, each with a timeout, so one slow site
 cannot hold up the check. Results are kept in ExternalLink for the content health report."""
@@ -13,10 +14,11 @@ from django.db import models, transaction
 from django.utils import timezone
 from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.models import Page
 
 from cms.editorial.models import ExternalLink
+from cms.programs.models import Program
 
 URL = re.compile(r"https?://[^\s\"'<>\\]+")
 USER_AGENT = "NYC family and youth sites link checker"
@@ -28,22 +30,25 @@ def is_external(url):
     return bool(host) and host not in own and not host.endswith(".localhost")
 
 
-def page_links(page):
-    """The external addresses in a page's links, rich text and blocks."""
+def page_links(instance):
+    """The external addresses in a page's or program's links, text, rich text and blocks."""
     found = set()
-    for field in page._meta.concrete_fields:
-        if isinstance(field, models.URLField | RichTextField | StreamField):
-            text = field.value_to_string(page)
+    for field in instance._meta.concrete_fields:
+        if isinstance(field, models.URLField | models.TextField | StreamField):
+            text = field.value_to_string(instance)
             found.update(url.rstrip(".,;)") for url in URL.findall(text or ""))
     return {url for url in found if is_external(url)}
 
 
 def collect_links():
-    """{url: {page ids}} over every live page, in every language."""
+    """{url: ({page ids}, {program ids})} over every live page and program, in every language."""
     links = {}
     for page in Page.objects.live().filter(alias_of__isnull=True).specific():
         for url in page_links(page):
-            links.setdefault(url, set()).add(page.pk)
+            links.setdefault(url, (set(), set()))[0].add(page.pk)
+    for program in Program.objects.live():
+        for url in page_links(program):
+            links.setdefault(url, (set(), set()))[1].add(program.pk)
     return links
 
 
@@ -69,13 +74,15 @@ def check_url(session, url, timeout):
 
 
 def check_external_links(workers=8, timeout=10):
-    """Check every external link of the live pages; returns how many were checked and broken."""
+    """Check every external link of the live pages and programs; returns how many were checked
+    and broken."""
     links = collect_links()
     with transaction.atomic():
         ExternalLink.objects.exclude(url__in=links).delete()
-        for url, page_ids in links.items():
+        for url, (page_ids, program_ids) in links.items():
             link, _ = ExternalLink.objects.get_or_create(url=url)
             link.pages.set(page_ids)
+            link.programs.set(program_ids)
     session = session_with_retries()
     urls = sorted(links)
     with ThreadPoolExecutor(max_workers=workers) as pool:

@@ -51,11 +51,12 @@ class MachineTranslation(models.Model):
 
 
 class ExternalLink(models.Model):
-    """An address outside our sites that a live page links to, and what happened the last time
-    the link checker asked for it."""
+    """An address outside our sites that a live page or program links to, and what happened the
+    last time the link checker asked for it."""
 
     url = models.URLField(max_length=2000, unique=True)
     pages = models.ManyToManyField("wagtailcore.Page", related_name="+")
+    programs = models.ManyToManyField("programs.Program", related_name="+", blank=True)
     status_code = models.PositiveSmallIntegerField(null=True, blank=True)
     error = models.CharField(max_length=255, blank=True)
     is_broken = models.BooleanField(default=False)

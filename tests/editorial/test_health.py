@@ -49,6 +49,22 @@ def test_link_check_finds_broken_links_and_keeps_the_results(sites, httpserver):
     assert not ExternalLink.objects.filter(url=own_page).exists()
 
 
+def test_program_links_are_checked_too(sites, httpserver):
+    httpserver.expect_request("/apply").respond_with_data("Gone", status=410)
+    httpserver.expect_request("/offices").respond_with_data("Here")
+    program = ProgramFactory(
+        online_application_url=httpserver.url_for("/apply"),
+        description=f'<p>Find an <a href="{httpserver.url_for("/offices")}">office</a>.</p>',
+    )
+    ProgramFactory(online_application_url=httpserver.url_for("/retired"), live=False)
+
+    assert check_external_links() == {"checked": 2, "broken": 1}
+
+    broken = ExternalLink.objects.get(is_broken=True)
+    assert broken.url == httpserver.url_for("/apply") and broken.status_code == 410
+    assert list(broken.programs.all()) == [program] and not broken.pages.exists()
+
+
 def closed_port_url(path):
     # A port that was free a moment ago: nothing answers there. (The httpserver fixture is
     # shared by the whole session, so it must not be stopped.)
@@ -99,7 +115,8 @@ def test_health_report_lists_broken_links_and_images_without_alt_text(
         description="Children reading at a library",
         file=get_test_image_file(),
     )
-    ProgramFactory(program_name="Summer Meals", plain_language_name="Free summer meals")
+    program = ProgramFactory(program_name="Summer Meals", plain_language_name="Free summer meals")
+    link.programs.add(program)
     client.force_login(django_user_model.objects.create_superuser("chief", "c@example.org", "pw"))
 
     response = client.get("/admin/editorial/content-health/")
@@ -107,5 +124,6 @@ def test_health_report_lists_broken_links_and_images_without_alt_text(
     html = response.content.decode()
     assert response.status_code == 200
     assert "https://example.org/gone" in html and "Where to get help" in html
+    assert f"/admin/snippets/programs/program/edit/{program.pk}/" in html
     assert "Kids at the pool" in html and "Reading corner" not in html
     assert "Free summer meals" in html
