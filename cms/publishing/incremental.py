@@ -89,7 +89,7 @@ def _is_affected(output, page_ids, objects, types):
 
 def rebuild_site(site_key, changes, output_root):
     """Rebuild the outputs of one site that `changes` affect. Returns a BuildReport, or None
-    when the site has no live build of this database."""
+    when the site has no live build of this database or nothing of it is affected."""
     manifest = load_manifest(output_root, site_key)
     if manifest is None or manifest.get("database") != database_identity():
         return None
@@ -128,11 +128,10 @@ def rebuild_site(site_key, changes, output_root):
         if model is not None and model is not Page
     )
 
-    # The search index takes seconds on a big site: rebuilt after, by its own task.
-    build = SiteBuild(site, output_root, manifest, search_index=False)
+    previous = {output["url"]: output for output in manifest["outputs"]}
     affected = [
         output
-        for output in manifest["outputs"]
+        for output in previous.values()
         if output["kind"] in ("page", "not_found", "search")
         # Reading a parent (every page reads its home) is no reason: its children changed.
         and _is_affected(output, changed_pages, changes.objects, types)
@@ -142,23 +141,30 @@ def rebuild_site(site_key, changes, output_root):
     page_ids = whole_pages | {output["page"] for output in affected if output["page"]}
     current = built_outputs(Page.objects.filter(pk__in=page_ids))
     current_urls = {output.url for output in current}
-    for url, output in list(build.outputs.items()):
-        if output["page"] in page_ids and url not in current_urls:
-            build.drop_output(url)
+    gone = [
+        url
+        for url, output in previous.items()
+        if output["page"] in page_ids and url not in current_urls
+    ]
     rerender = [
         output
         for output in current
         if output.page_id in whole_pages
         or output.url in affected_urls
-        or output.url not in build.outputs
+        or output.url not in previous
     ]
+    not_found = sorted({o["language"] for o in affected if o["kind"] == "not_found"})
+    search = sorted({o["language"] for o in affected if o["kind"] == "search"})
+    if not (gone or rerender or not_found or search):
+        return None  # nothing of this site shows the change
+
+    # The search index takes seconds on a big site: rebuilt after, by its own task.
+    build = SiteBuild(site, output_root, manifest, search_index=False)
+    for url in gone:
+        build.drop_output(url)
     build.render_page_outputs(rerender)
-    build.render_not_found_pages(
-        sorted({output["language"] for output in affected if output["kind"] == "not_found"})
-    )
-    build.render_search_pages(
-        sorted({output["language"] for output in affected if output["kind"] == "search"})
-    )
+    build.render_not_found_pages(not_found)
+    build.render_search_pages(search)
     try:
         return build.finish(verify_urls=set(build.report.rendered))
     except BaseException:

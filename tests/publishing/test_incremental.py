@@ -205,3 +205,16 @@ def test_a_build_of_some_languages_rebuilds_a_page_without_checking_links_into_t
 
     assert "es/about/index.html" in report.written
     assert not (report.output_dir / "ar/about/index.html").exists()
+
+
+def test_a_site_that_does_not_show_the_change_is_left_as_it_is(built, build):
+    generation = build("generation").output_dir
+    live = generation.resolve()
+    about = built["about"]
+    about.summary = "Who we are."
+    about.save_revision().publish()
+
+    reports = rebuild(Changes(pages={about.pk}))
+
+    assert [report.site_key for report in reports] == ["growingup"]
+    assert generation.resolve() == live
