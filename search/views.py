@@ -66,7 +66,9 @@ def search_page(request):
         "topics": service.topics(site, language)
         if outcome is not None and not outcome.count
         else [],
-        "api_url": settings.SEARCH_API_URL or reverse("search_api:search"),
+        # A static copy asks the API only where SEARCH_API_URL names one; else it uses Pagefind.
+        "api_url": settings.SEARCH_API_URL
+        or ("" if request.headers.get("X-Static-Build") else reverse("search_api:search")),
         # cms/publishing writes one Pagefind index per site, at its root; Pagefind picks the
         # language from the page's lang attribute.
         "pagefind_url": "/pagefind/pagefind.js",

@@ -63,3 +63,17 @@ def test_the_page_tells_its_script_where_to_search(get, sites, settings):
 
     assert 'data-api-url="https://cms.example.org/api/search"' in html
     assert 'data-pagefind-url="/pagefind/pagefind.js"' in html
+
+
+def test_a_static_copy_searches_with_pagefind_unless_an_api_is_configured(get, sites, settings):
+    settings.SEARCH_API_URL = ""
+    live = get("growingup", "/search/").content.decode()
+    static = get("growingup", "/search/", HTTP_X_STATIC_BUILD="1").content.decode()
+
+    assert 'data-api-url="/api/search"' in live
+    assert 'data-api-url=""' in static
+
+    settings.SEARCH_API_URL = "https://cms.example.org/api/search"
+    static = get("growingup", "/search/", HTTP_X_STATIC_BUILD="1").content.decode()
+
+    assert 'data-api-url="https://cms.example.org/api/search"' in static
