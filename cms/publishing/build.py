@@ -277,7 +277,7 @@ class SiteBuild:
             and (verify_urls is None or url in verify_urls or output["kind"] == "redirect")
         }
         self.problems.extend(verify(site_files, pages, self.read))
-        self.problems.extend(verify_sitemap(site_files, self.read("sitemap.xml")))
+        self.problems.extend(verify_sitemap(site_files, self.read("sitemap.xml"), verify_urls))
 
     def _write_manifest(self):
         manifest = {

@@ -13,11 +13,12 @@ def sitemap_xml(site, outputs):
     """One <url> per real page (untranslated aliases are left out: their canonical is the
     English page), each listing its translations as xhtml:link alternates and x-default."""
     page_ids = {output.page_id for output in outputs}
+    # Values, not page objects: a big site has tens of thousands of pages.
     pages = {
-        page.pk: page
-        for page in Page.objects.filter(pk__in=page_ids, alias_of__isnull=True).only(
-            "pk", "translation_key", "last_published_at", "locale_id"
-        )
+        pk: (translation_key, last_published_at)
+        for pk, translation_key, last_published_at in Page.objects.filter(
+            pk__in=page_ids, alias_of__isnull=True
+        ).values_list("pk", "translation_key", "last_published_at")
     }
     # A sub-page of a routable page ("3-k/") pairs with the same sub-page of its translations.
     own_url = {}
@@ -30,7 +31,7 @@ def sitemap_xml(site, outputs):
         page = pages.get(output.page_id)
         if page is not None and output.url.endswith("/"):
             subpath = output.url[len(own_url[output.page_id]) :]
-            by_key[(page.translation_key, subpath)][output.language_code] = (output.url, page)
+            by_key[(page[0], subpath)][output.language_code] = (output.url, page[1])
 
     lines = [
         '<?xml version="1.0" encoding="UTF-8"?>',
@@ -40,19 +41,19 @@ def sitemap_xml(site, outputs):
     entries = []
     for translations in by_key.values():
         alternates = [
-            (code, site.root_url + url) for code, (url, _page) in sorted(translations.items())
+            (code, site.root_url + url) for code, (url, _date) in sorted(translations.items())
         ]
         if settings.LANGUAGE_CODE in translations:
             alternates.append(
                 ("x-default", site.root_url + translations[settings.LANGUAGE_CODE][0])
             )
-        for url, page in translations.values():
-            entries.append((url, page, alternates))
-    for url, page, alternates in sorted(entries, key=lambda entry: entry[0]):
+        for url, last_published_at in translations.values():
+            entries.append((url, last_published_at, alternates))
+    for url, last_published_at, alternates in sorted(entries, key=lambda entry: entry[0]):
         lines.append("  <url>")
         lines.append(f"    <loc>{escape(site.root_url + url)}</loc>")
-        if page.last_published_at:
-            lines.append(f"    <lastmod>{page.last_published_at.date().isoformat()}</lastmod>")
+        if last_published_at:
+            lines.append(f"    <lastmod>{last_published_at.date().isoformat()}</lastmod>")
         if len(alternates) > 1:
             for code, href in alternates:
                 lines.append(

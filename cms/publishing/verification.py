@@ -134,12 +134,16 @@ def verify(site_files, pages, read):
     return problems
 
 
-def verify_sitemap(site_files, content):
+def verify_sitemap(site_files, content, urls=None):
+    """Problems of the sitemap: addresses that are not pages of the build. With `urls` (what an
+    incremental rebuild rendered), only the entries that name one of them are checked."""
     problems = []
     tree = ElementTree.fromstring(content)
     for entry in tree.findall("sm:url", SITEMAP_NS):
         loc = entry.findtext("sm:loc", namespaces=SITEMAP_NS)
         hrefs = [loc] + [link.get("href") for link in entry.findall("xhtml:link", SITEMAP_NS)]
+        if urls is not None and not any(site_files.local_path(href) in urls for href in hrefs):
+            continue
         for href in hrefs:
             target = site_files.local_path(href)
             if target is None or not site_files.resolves(target):

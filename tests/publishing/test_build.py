@@ -98,6 +98,24 @@ def test_sitemap_lists_real_translations_with_hreflang_alternates(content, build
     assert (site_dir / "robots.txt").read_text().endswith(f"Sitemap: {root}/sitemap.xml\n")
 
 
+def test_sitemap_check_names_addresses_that_are_no_page_of_the_build():
+    files = SiteFiles("http://growingup.localhost", {"index.html", "about/index.html"})
+    sitemap = (
+        b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+        b'xmlns:xhtml="http://www.w3.org/1999/xhtml">'
+        b"<url><loc>http://growingup.localhost/</loc></url>"
+        b"<url><loc>http://growingup.localhost/about/</loc>"
+        b'<xhtml:link rel="alternate" hreflang="es" href="http://growingup.localhost/es/about/"/>'
+        b"</url></urlset>"
+    )
+    missing = ["sitemap.xml: http://growingup.localhost/es/about/ is not a page of the site"]
+
+    assert verification.verify_sitemap(files, sitemap) == missing
+    # An incremental rebuild checks the entries of what it rendered.
+    assert verification.verify_sitemap(files, sitemap, urls={"/about/"}) == missing
+    assert verification.verify_sitemap(files, sitemap, urls={"/"}) == []
+
+
 def test_pages_declare_hreflang_only_for_files_of_the_build(content, build):
     site_dir = build().output_dir
 
