@@ -1,20 +1,26 @@
-"""Static build: full demo build, a naive baseline (the test client fetching every URL, writing
-nothing, checking nothing), a one-page incremental rebuild, a scaled build (generated pages in
-two languages) and Lighthouse on five static pages.
+"""Static build, side by side in one run: a full build of the demo, a naive baseline (the test
+client fetching every URL, writing nothing, checking nothing), a one-page incremental rebuild,
+wagtail-bakery on the same content when it is installed, a scaled build (generated pages in two
+languages) with its own one-page rebuild, then the ratios; and Lighthouse on five static pages.
 
-BENCH_STATIC_PAGES sets the scaled build's page count per language (default 5,000). Lighthouse
-runs when `lighthouse` (npm) is installed: LIGHTHOUSE=/path/to/lighthouse, or on the PATH."""
+BENCH_STATIC_PAGES sets the scaled build's page count per language (default 5,000: about 8
+of the run's 15 minutes on a quiet two-core machine). Lighthouse runs when `lighthouse` (npm) is installed:
+LIGHTHOUSE=/path/to/lighthouse, or on the PATH. wagtail-bakery is not a dependency of the
+project: install it in a virtualenv of its own with the project to get its figures."""
 
 import json
+import logging
 import os
 import shutil
 import subprocess
 import tempfile
 import threading
 import time
+from importlib.util import find_spec
 from pathlib import Path
 
 from django.conf import settings
+from django.db import transaction
 from django.test import Client
 from django.test.utils import override_settings
 from wagtail.models import Locale, Page
@@ -32,16 +38,21 @@ CHROMIUM = "/usr/bin/chromium"
 def run(report):
     workdir = Path(tempfile.mkdtemp(prefix="bench-static-"))
     output_root = workdir / "dist"
+    figures = {}
+    # The rebuild tasks that a publish runs log a line each: figures only here.
+    logging.getLogger("cms.publishing.tasks").setLevel(logging.WARNING)
     with override_settings(STATIC_BUILD_DIR=output_root):
-        urls, full_seconds = full_build(report, output_root)
-        naive_baseline(report, urls, full_seconds)
-        incremental(report, full_seconds)
+        urls = full_build(report, output_root, figures)
+        naive_baseline(report, urls, figures)
+        incremental(report, figures)
+        bakery(report, workdir / "bakery", figures)
         lighthouse(report, output_root)
-        scaled(report, workdir / "scaled")
+        scaled(report, workdir / "scaled", figures)
+    ratios(report, figures)
     shutil.rmtree(workdir, ignore_errors=True)
 
 
-def full_build(report, output_root):
+def full_build(report, output_root, figures):
     urls = {}
     total_urls = 0
     started = time.perf_counter()
@@ -57,26 +68,54 @@ def full_build(report, output_root):
     total = time.perf_counter() - started
     report("full build, both sites: total", total, "s")
     report("full build, both sites: URLs per second", total_urls / total, "URL/s")
-    return urls, total
+    figures["full"] = (total_urls, total)
+    return urls
 
 
-def naive_baseline(report, urls, full_seconds):
-    """What a crawler-style generator does at least: fetch each URL once, one by one."""
+def naive_baseline(report, urls, figures):
+    """What a crawler-style generator does at least: fetch each URL once, one by one. The
+    pages' own addresses (no sub-pages, feeds or JSON) are timed apart too: what
+    wagtail-bakery builds."""
     client = Client()
-    count = 0
+    count = own_count = 0
+    own_seconds = 0.0
     started = time.perf_counter()
     for site_key, site_urls in urls.items():
         site = site_for_key(site_key)
         host = site.hostname if site.port == 80 else f"{site.hostname}:{site.port}"
+        own_urls = _own_page_urls(site_key)
         for url in site_urls:
             if url.endswith("/404.html"):
                 continue
+            url_started = time.perf_counter()
             client.get(url, HTTP_HOST=host, SERVER_PORT=str(site.port))
             count += 1
+            if url in own_urls:
+                own_seconds += time.perf_counter() - url_started
+                own_count += 1
     seconds = time.perf_counter() - started
     report("naive baseline (test client, every URL): total", seconds, "s")
     report("naive baseline: URLs per second", count / seconds, "URL/s")
-    report("full build time / naive baseline time", full_seconds / seconds, "x")
+    report(f"naive baseline: the pages' own {own_count} addresses, total", own_seconds, "s")
+    figures["naive"] = (count, seconds)
+    figures["naive pages"] = (own_count, own_seconds)
+
+
+def _own_page_urls(site_key):
+    """Each built page's own address: the shortest of the URLs it serves."""
+    own = {}
+    for output in _manifest(site_key)["outputs"]:
+        if output["kind"] == "page":
+            known = own.get(output["page"])
+            if known is None or len(output["url"]) < len(known):
+                own[output["page"]] = output["url"]
+    return set(own.values())
+
+
+def _manifest(site_key):
+    return json.loads(
+        (Path(settings.STATIC_BUILD_DIR) / site_key / "build-manifest.json").read_text()
+    )
 
 
 def _leaf_page():
@@ -87,7 +126,7 @@ def _leaf_page():
     return candidates.order_by("path").first()
 
 
-def incremental(report, full_seconds):
+def incremental(report, figures):
     page = _leaf_page()
     if page is None:
         home = site_for_key("growingup").root_page
@@ -105,51 +144,108 @@ def incremental(report, full_seconds):
         "s",
     )
 
-    page.summary = f"Updated again {time.time()}"
-    page.save_revision().publish()
+    figures["incremental"] = one_page_rebuild(report, "one-page publish", page)
     started = time.perf_counter()
-    reports = rebuild(Changes(pages={page.pk}))
-    rebuilt = time.perf_counter() - started
-    report("one-page publish: pages rebuilt and swapped in", rebuilt, "s", target="< 2 s")
-    report("one-page publish: URLs rendered", sum(len(r.rendered) for r in reports), "")
-    report("one-page publish: files changed", sum(len(r.written) for r in reports), "")
-    started = time.perf_counter()
-    for result in reports:
-        rebuild_search_index(result.site_key)
+    for site_key in sorted(settings.SITE_HOSTS):
+        rebuild_search_index(site_key)
     report("one-page publish: search index after it", time.perf_counter() - started, "s")
-    report("full build time / one-page rebuild time", full_seconds / rebuilt, "x")
 
 
-def scaled(report, output_root):
+def one_page_rebuild(report, label, page, **options):
+    """Change a live page the way a publish does, without the rebuild a publish starts, and time
+    the rebuild alone."""
+    page.summary = f"Updated again {time.time()}"
+    page.save(update_fields=["summary"])
+    started = time.perf_counter()
+    reports = rebuild(Changes(pages={page.pk}), **options)
+    seconds = time.perf_counter() - started
+    report(f"{label}: pages rebuilt and swapped in", seconds, "s", target="< 2 s")
+    report(f"{label}: URLs rendered", sum(len(r.rendered) for r in reports), "")
+    report(f"{label}: files changed", sum(len(r.written) for r in reports), "")
+    return seconds
+
+
+def bakery(report, build_dir, figures):
+    """wagtail-bakery's AllPublishedPagesView on the same content: one request per live page
+    through Django's handler, written as-is (no routable sub-pages, assets, checks or index)."""
+    if find_spec("wagtailbakery") is None:
+        print(
+            "  wagtail-bakery: not measured (not installed; not a dependency of the project: "
+            "pip install -c constraints.txt wagtail-bakery in a virtualenv of its own)"
+        )
+        return
+    with override_settings(BUILD_DIR=str(build_dir), BAKERY_MULTISITE=True):
+        try:
+            _add_app("bakery")
+            from wagtailbakery.views import AllPublishedPagesView
+        except Exception as error:  # installed, but not working with this Django or Wagtail
+            print(f"  wagtail-bakery: not measured (importing it raised {error!r})")
+            return
+        view = AllPublishedPagesView()
+        count = view.get_queryset().count()
+        started = time.perf_counter()
+        try:
+            view.build_queryset()
+        except Exception as error:
+            print(f"  wagtail-bakery: failed on this project ({error!r})")
+            return
+        seconds = time.perf_counter() - started
+    written = sum(1 for path in build_dir.rglob("*") if path.is_file())
+    report("wagtail-bakery: live pages", count, "")
+    report("wagtail-bakery: files written", written, "")
+    report("wagtail-bakery: total", seconds, "s")
+    report("wagtail-bakery: pages per second", count / seconds, "page/s")
+    figures["bakery"] = (count, seconds)
+
+
+def _add_app(name):
+    """Register an app that is not in INSTALLED_APPS (django-bakery's views look their app up
+    when imported). override_settings(INSTALLED_APPS=...) would make every app ready again,
+    which Wagtail's API router refuses."""
+    from django.apps import AppConfig, apps
+
+    if apps.is_installed(name):
+        return
+    config = AppConfig.create(name)
+    config.apps = apps
+    config.import_models()
+    apps.app_configs[config.label] = config
+    apps.clear_cache()
+    config.ready()
+
+
+def scaled(report, output_root, figures):
     """Generated pages in English and Spanish (real translations) under Growing Up NYC."""
     site = site_for_key("growingup")
     english_home = site.root_page
     spanish = Locale.objects.get(language_code="es")
     spanish_home = english_home.get_translation(spanish)
     started = time.perf_counter()
-    section = StandardPage(title="Generated pages", slug="generated", body=[])
-    english_home.add_child(instance=section)
-    spanish_section = StandardPage(
-        title="Páginas generadas",
-        slug="generated",
-        body=[],
-        locale=spanish,
-        translation_key=section.translation_key,
-    )
-    spanish_home.add_child(instance=spanish_section)
-    for number in range(SCALED_PAGES):
-        body = [("paragraph", f"<p>Sample page {number} for the scaled build.</p>")]
-        page = StandardPage(title=f"Sample page {number}", slug=f"sample-{number}", body=body)
-        section.add_child(instance=page)
-        spanish_section.add_child(
-            instance=StandardPage(
-                title=f"Página de muestra {number}",
-                slug=f"sample-{number}",
-                body=body,
-                locale=spanish,
-                translation_key=page.translation_key,
-            )
+    # One transaction: SQLite would otherwise wait for the disk on each of the pages.
+    with transaction.atomic():
+        section = StandardPage(title="Generated pages", slug="generated", body=[])
+        english_home.add_child(instance=section)
+        spanish_section = StandardPage(
+            title="Páginas generadas",
+            slug="generated",
+            body=[],
+            locale=spanish,
+            translation_key=section.translation_key,
         )
+        spanish_home.add_child(instance=spanish_section)
+        for number in range(SCALED_PAGES):
+            body = [("paragraph", f"<p>Sample page {number} for the scaled build.</p>")]
+            page = StandardPage(title=f"Sample page {number}", slug=f"sample-{number}", body=body)
+            section.add_child(instance=page)
+            spanish_section.add_child(
+                instance=StandardPage(
+                    title=f"Página de muestra {number}",
+                    slug=f"sample-{number}",
+                    body=body,
+                    locale=spanish,
+                    translation_key=page.translation_key,
+                )
+            )
     report(
         f"scaled: {SCALED_PAGES} pages x 2 languages generated", time.perf_counter() - started, "s"
     )
@@ -159,12 +255,48 @@ def scaled(report, output_root):
     seconds = time.perf_counter() - started
     report(f"scaled build: {count} URLs (en, es), total", seconds, "s")
     report("scaled build: URLs per second", len(result.rendered) / seconds, "URL/s")
+    figures["scaled"] = (len(result.rendered), seconds)
     target = Page.objects.get(pk=section.get_children().first().pk).specific
-    target.summary = "Changed"
-    target.save_revision().publish()
-    started = time.perf_counter()
-    rebuild(Changes(pages={target.pk}), output_root=output_root, site_keys=["growingup"])
-    report("scaled: one-page rebuild", time.perf_counter() - started, "s", target="< 2 s")
+    figures["scaled incremental"] = one_page_rebuild(
+        report, "scaled: one-page publish", target, output_root=output_root, site_keys=["growingup"]
+    )
+
+
+def ratios(report, figures):
+    full_urls, full_seconds = figures["full"]
+    naive_urls, naive_seconds = figures["naive"]
+    print("  side by side")
+    report("full build: URLs per second", full_urls / full_seconds, "URL/s")
+    report("naive baseline: URLs per second", naive_urls / naive_seconds, "URL/s")
+    report(
+        "full build speed / naive baseline speed",
+        (full_urls / full_seconds) / (naive_urls / naive_seconds),
+        "x",
+    )
+    report("full build time / one-page rebuild time", full_seconds / figures["incremental"], "x")
+    own_urls, own_seconds = figures["naive pages"]
+    report("naive baseline, pages' own addresses: URLs per second", own_urls / own_seconds, "URL/s")
+    if "bakery" in figures:
+        pages, seconds = figures["bakery"]
+        report("wagtail-bakery (pages' own addresses): pages per second", pages / seconds, "page/s")
+        report(
+            "wagtail-bakery speed / naive baseline speed, same addresses",
+            (pages / seconds) / (own_urls / own_seconds),
+            "x",
+        )
+    if "scaled" in figures:
+        urls, seconds = figures["scaled"]
+        report("scaled build: URLs per second", urls / seconds, "URL/s")
+        report(
+            "scaled build speed / full build speed",
+            (urls / seconds) / (full_urls / full_seconds),
+            "x",
+        )
+        report(
+            "scaled build time / its one-page rebuild time",
+            seconds / figures["scaled incremental"],
+            "x",
+        )
 
 
 def lighthouse(report, output_root):
@@ -227,10 +359,7 @@ def lighthouse(report, output_root):
 
 def _first_url(site_key, prefix, deeper=False):
     """The first built English page at `prefix` (or, `deeper`, below it)."""
-    manifest = json.loads(
-        (Path(settings.STATIC_BUILD_DIR) / site_key / "build-manifest.json").read_text()
-    )
-    for output in manifest["outputs"]:
+    for output in _manifest(site_key)["outputs"]:
         url = output["url"]
         if output["kind"] == "page" and url.endswith("/"):
             if url == prefix and not deeper or url.startswith(prefix) and url != prefix and deeper:
