@@ -4,9 +4,10 @@ wagtail-bakery on the same content when it is installed, a scaled build (generat
 languages) with its own one-page rebuild, then the ratios; and Lighthouse on five static pages.
 
 BENCH_STATIC_PAGES sets the scaled build's page count per language (default 5,000: about 8
-of the run's 15 minutes on a quiet two-core machine). Lighthouse runs when `lighthouse` (npm) is installed:
-LIGHTHOUSE=/path/to/lighthouse, or on the PATH. wagtail-bakery is not a dependency of the
-project: install it in a virtualenv of its own with the project to get its figures."""
+of the run's 15 minutes on a quiet two-core machine). Lighthouse runs when `lighthouse` (npm)
+is installed: LIGHTHOUSE=/path/to/lighthouse, or on the PATH. wagtail-bakery is not a
+dependency of the project: install it in a virtualenv of its own with the project to get its
+figures."""
 
 import json
 import logging
@@ -263,38 +264,31 @@ def scaled(report, output_root, figures):
 
 
 def ratios(report, figures):
-    full_urls, full_seconds = figures["full"]
-    naive_urls, naive_seconds = figures["naive"]
+    def speed(key):
+        count, seconds = figures[key]
+        return count / seconds
+
     print("  side by side")
-    report("full build: URLs per second", full_urls / full_seconds, "URL/s")
-    report("naive baseline: URLs per second", naive_urls / naive_seconds, "URL/s")
+    report("full build: URLs per second", speed("full"), "URL/s")
+    report("naive baseline: URLs per second", speed("naive"), "URL/s")
+    report("full build speed / naive baseline speed", speed("full") / speed("naive"), "x")
     report(
-        "full build speed / naive baseline speed",
-        (full_urls / full_seconds) / (naive_urls / naive_seconds),
-        "x",
+        "full build time / one-page rebuild time", figures["full"][1] / figures["incremental"], "x"
     )
-    report("full build time / one-page rebuild time", full_seconds / figures["incremental"], "x")
-    own_urls, own_seconds = figures["naive pages"]
-    report("naive baseline, pages' own addresses: URLs per second", own_urls / own_seconds, "URL/s")
+    report("naive baseline, pages' own addresses: URLs per second", speed("naive pages"), "URL/s")
     if "bakery" in figures:
-        pages, seconds = figures["bakery"]
-        report("wagtail-bakery (pages' own addresses): pages per second", pages / seconds, "page/s")
+        report("wagtail-bakery (pages' own addresses): pages per second", speed("bakery"), "page/s")
         report(
             "wagtail-bakery speed / naive baseline speed, same addresses",
-            (pages / seconds) / (own_urls / own_seconds),
+            speed("bakery") / speed("naive pages"),
             "x",
         )
     if "scaled" in figures:
-        urls, seconds = figures["scaled"]
-        report("scaled build: URLs per second", urls / seconds, "URL/s")
-        report(
-            "scaled build speed / full build speed",
-            (urls / seconds) / (full_urls / full_seconds),
-            "x",
-        )
+        report("scaled build: URLs per second", speed("scaled"), "URL/s")
+        report("scaled build speed / full build speed", speed("scaled") / speed("full"), "x")
         report(
             "scaled build time / its one-page rebuild time",
-            seconds / figures["scaled incremental"],
+            figures["scaled"][1] / figures["scaled incremental"],
             "x",
         )
 
