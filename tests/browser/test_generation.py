@@ -56,7 +56,9 @@ def test_trip_filters_work_in_the_page_with_javascript(youth_site, phone, site_u
     assert phone.evaluate("window.stillHere") is True
 
     phone.check("#filter-free")
-    assert "Wave Hill" not in " ".join(phone.locator("#listing-results > li:visible").all_inner_texts())
+    assert "Wave Hill" not in " ".join(
+        phone.locator("#listing-results > li:visible").all_inner_texts()
+    )
 
 
 def test_trip_filters_work_without_javascript(youth_site, browser, site_url):
