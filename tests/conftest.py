@@ -4,6 +4,7 @@ them (a home page each, English at the root, Spanish and Arabic translated)."""
 import pytest
 from django.conf import settings
 from django.core.cache import cache
+from django.utils import translation
 from wagtail.models import Locale, Page
 
 from cms.core import demo
@@ -29,6 +30,15 @@ def _fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _english_first():
+    # A request in another language leaves it active in this thread; every test starts in
+    # English, whichever test ran before it in this process.
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture
