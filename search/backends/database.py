@@ -156,8 +156,17 @@ if connection.vendor == "sqlite":
             return isinstance(compiler, BigramSQLiteQueryCompiler) and compiler.ranks_by_relevance()
 
         def _ranked(self, limit=None):
+            """The best `limit` matches (all when None). Once every match has been read (a
+            count, or fewer matches than asked for), later calls slice that list rather than
+            match again."""
+            every = getattr(self, "_every_match", None)
+            if every is not None:
+                return every[:limit]
             config = self.query_compiler.get_config(self.backend)
-            return self.query_compiler.ranked_pks(config, limit)
+            ranked = self.query_compiler.ranked_pks(config, limit)
+            if limit is None or len(ranked) < limit:
+                self._every_match = ranked
+            return ranked
 
         def _matches(self, limit):
             """(pk, score) of every match, best first: when `limit` objects are wanted, the
