@@ -27,7 +27,7 @@ from django.test.utils import override_settings
 from wagtail.models import Locale, Page
 
 from cms.core.models import StandardPage
-from cms.publishing.build import build_site, rebuild_search_index
+from cms.publishing.build import build_site, load_manifest, rebuild_search_index
 from cms.publishing.incremental import Changes, rebuild
 from cms.publishing.outputs import site_for_key, site_outputs
 from cms.publishing.server import make_server
@@ -114,9 +114,7 @@ def _own_page_urls(site_key):
 
 
 def _manifest(site_key):
-    return json.loads(
-        (Path(settings.STATIC_BUILD_DIR) / site_key / "build-manifest.json").read_text()
-    )
+    return load_manifest(Path(settings.STATIC_BUILD_DIR), site_key)
 
 
 def _leaf_page():

@@ -93,9 +93,10 @@ class SiteBuild:
         self.dir.chmod(0o755)  # mkdtemp makes it private; a web server must read it
         self.previous = previous
         # The languages of a build of only some of them (None: all): links into the others
-        # cannot be checked. A rebuild of part of the live build keeps its languages.
-        if previous is not None and language_codes is None:
-            language_codes = previous.get("languages")
+        # cannot be checked. A build on top of the live one keeps its languages, and adds these.
+        if previous is not None:
+            built = previous.get("languages")
+            language_codes = None if built is None else sorted({*built, *(language_codes or ())})
         self.language_codes = language_codes
         self.search_index = search_index
         self.files = {}
@@ -389,11 +390,7 @@ def build_site(site_key, output_root=None, language_codes=None):
     site = site_for_key(site_key)
     previous = load_manifest(output_root, site_key) if language_codes else None
     codes = [locale.language_code for locale in site_locales(language_codes)]
-    languages = codes if language_codes else None
-    if previous is not None:
-        built = previous.get("languages")
-        languages = None if built is None else sorted(set(built) | set(codes))
-    build = SiteBuild(site, output_root, previous, languages)
+    build = SiteBuild(site, output_root, previous, codes if language_codes else None)
     try:
         for url, output in list(build.outputs.items()):
             if output["language"] in codes:
