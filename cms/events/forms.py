@@ -49,6 +49,9 @@ class EventPageForm(WagtailAdminPageForm):
     )
 
 
+CHECKBOX = forms.CheckboxInput(attrs={"value": "1"})
+
+
 class EventFilterForm(forms.Form):
     """The listing's filters. Every field is optional; invalid values are ignored rather than
     shown as errors, since they come from links and bookmarks as often as from the form."""
@@ -72,8 +75,9 @@ class EventFilterForm(forms.Form):
         label=_("Borough"), choices=[("", _("All boroughs"))] + BOROUGHS, required=False
     )
     age = forms.ChoiceField(label=_("Age"), required=False)
-    free = forms.BooleanField(label=_("Free only"), required=False)
-    virtual = forms.BooleanField(label=_("Online only"), required=False)
+    # value="1", as in the JSON core/listing.js filters on (a bare checkbox would send "on").
+    free = forms.BooleanField(label=_("Free only"), required=False, widget=CHECKBOX)
+    virtual = forms.BooleanField(label=_("Online only"), required=False, widget=CHECKBOX)
 
     def __init__(self, *args, age_stages=(), **kwargs):
         super().__init__(*args, **kwargs)

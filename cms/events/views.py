@@ -4,17 +4,21 @@ file and the listing's feeds. Thin: the work is in occurrences.py, ics.py and fe
 from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.http import urlencode
 from wagtail.models import Locale
 
 from cms.core.languages import reader_language
 from cms.core.models import BOROUGHS, AgeStage
+from cms.core.views import json_response
 from cms.events.feeds import feed_calendar, index_feed_url, webcal_url
 from cms.events.forms import EventFilterForm
 from cms.events.ics import event_calendar, google_calendar_url
 from cms.events.jsonld import as_script, event_json_ld
+from cms.events.models.pages import ITEMS_FILE
 from cms.events.occurrences import english_page, in_language, occurrence_queryset
+from cms.events.recurrence import to_local
 
 PER_PAGE = 20
 CALENDAR_TYPE = "text/calendar; charset=utf-8"
@@ -77,6 +81,8 @@ def event_listing(request, index, page_number=None):
             "page_obj": page,
             "paginator": paginator,
             "page_links": _page_links(index.get_url(request), page, query),
+            "items_url": index.get_url(request) + ITEMS_FILE,
+            "per_page": PER_PAGE,
             "is_filtered": bool(query),
             "subscribe_url": subscribe_url,
             "subscribe_webcal": webcal_url(subscribe_url),
@@ -86,6 +92,39 @@ def event_listing(request, index, page_number=None):
             ],
         },
     )
+
+
+def event_items(request, index):
+    """Every upcoming date of the listing as JSON for core/listing.js, which filters them in the
+    browser (and so on the static site): the card, the facets the form filters on, and start
+    and end as New York wall-clock time."""
+    occurrences = list(occurrence_queryset(english_page(index)))
+    # The facets of the English events, which the server filters on; then the cards' language.
+    facets = [event_facets(occurrence.event) for occurrence in occurrences]
+    in_language(occurrences, reader_locale())
+    return json_response(
+        [
+            {
+                "facets": item_facets,
+                "start": to_local(occurrence.start).strftime("%Y-%m-%dT%H:%M"),
+                "end": to_local(occurrence.end).strftime("%Y-%m-%dT%H:%M"),
+                "html": render_to_string(
+                    "events/includes/event_item.html", {"occurrence": occurrence}, request
+                ),
+            }
+            for occurrence, item_facets in zip(occurrences, facets, strict=True)
+        ]
+    )
+
+
+def event_facets(event):
+    """The values of the listing's filters an event has, as the form sends them."""
+    return {
+        "borough": [event.borough] if event.borough else [],
+        "age": event.age_stage_list,
+        "free": ["1"] if event.is_free else [],
+        "virtual": ["1"] if event.is_virtual else [],
+    }
 
 
 def _page_links(base, page, query):

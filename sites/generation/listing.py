@@ -1,10 +1,5 @@
 """What the filterable lists (trips, profiles) share: reading the filter choices from the query
-string, and the JSON copy of a list that the static site filters in the browser."""
-
-import json
-
-from django.core.serializers.json import DjangoJSONEncoder
-from django.http import HttpResponse
+string."""
 
 
 class ListingFilter:
@@ -33,10 +28,3 @@ class ListingFilter:
         return [
             (name, options, self.values.get(name, "")) for name, options in self.choices.items()
         ]
-
-
-def json_response(items):
-    return HttpResponse(
-        json.dumps({"items": items}, cls=DjangoJSONEncoder, ensure_ascii=False),
-        content_type="application/json",
-    )

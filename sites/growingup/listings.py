@@ -3,15 +3,16 @@
 The filters are a GET form: the server filters the list and the state lives in the query
 string, so links can be shared and the page works with scripts off. The same items are served
 as JSON (`<page>/<name>.json`), each with its rendered card and its facets, so
-`growingup/listing.js` filters them in the browser as soon as a filter changes, and the static
+`core/listing.js` filters them in the browser as soon as a filter changes, and the static
 build (which cannot read query strings) can offer the same filters."""
 
-import json
 from dataclasses import dataclass
 
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.template.loader import render_to_string
 from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
+
+from cms.core.views import json_response
 
 
 @dataclass(frozen=True)
@@ -70,10 +71,7 @@ class FilteredListingMixin(RoutablePageMixin):
             }
             for item in self.listing_items()
         ]
-        return HttpResponse(
-            json.dumps({"items": items}, ensure_ascii=False),
-            content_type="application/json; charset=utf-8",
-        )
+        return json_response(items)
 
     def static_site_paths(self):
         return ["", self.items_file]

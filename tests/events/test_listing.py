@@ -113,6 +113,46 @@ def test_filters_work_as_a_plain_get_form(listing, get, query, expected):
         assert set(titles(response)) == expected
 
 
+@pytest.mark.parametrize(
+    "query",
+    ["borough=bronx", "age=teen", "age=toddler&free=1", "free=1", "virtual=1", "age=preteen"],
+)
+def test_the_json_filters_to_the_same_dates_as_the_server(listing, get, query):
+    """core/listing.js keeps an item when its facets hold every chosen value."""
+    items = get("growingup", "/events/events.json").json()["items"]
+    chosen = dict(pair.split("=") for pair in query.split("&"))
+
+    shown = {
+        re.search(r'">([^<]+)</a>', item["html"]).group(1)
+        for item in items
+        if all(value in item["facets"][name] for name, value in chosen.items())
+    }
+
+    assert shown == set(titles(get("growingup", f"/events/?{query}")))
+
+
+def test_the_json_has_every_upcoming_date_in_new_york_time(listing, get):
+    page = get("growingup", "/events/")
+    items = get("growingup", "/events/events.json").json()["items"]
+
+    assert 'data-items="/events/events.json"' in page.text
+    assert len(items) == 4
+    farm = next(item for item in items if "Weekend farm day" in item["html"])
+    saturday = next_weekday(5)
+    # All day on Saturday and Sunday: on until Monday's midnight.
+    monday = saturday + timedelta(days=2)
+    assert (farm["start"], farm["end"]) == (f"{saturday}T00:00", f"{monday}T00:00")
+    toddlers = next(item for item in items if "Bronx toddler time" in item["html"])
+    assert toddlers["start"] == f"{next_weekday(1).isoformat()}T10:00"
+    assert toddlers["facets"] == {
+        "borough": ["bronx"],
+        "age": ["baby", "toddler"],
+        "free": ["1"],
+        "virtual": [],
+    }
+    assert toddlers["html"].startswith("<li>") and 'href="/events/' in toddlers["html"]
+
+
 def test_date_range_and_the_week(listing, get):
     start = days_from_today(15).isoformat()
     end = days_from_today(25).isoformat()
@@ -155,7 +195,7 @@ def test_long_listings_are_paginated_by_path_and_by_query(event_indexes, get):
     assert len(titles(filtered)) == 5
     assert get("growingup", "/events/page/3/").status_code == 404
     assert event_indexes["growingup"].static_site_paths().__next__() == ""
-    assert "page/2/" in list(event_indexes["growingup"].static_site_paths())
+    assert {"page/2/", "events.json"} <= set(event_indexes["growingup"].static_site_paths())
 
 
 def test_event_page_shows_dates_place_and_add_to_calendar(event_indexes, get):

@@ -1,6 +1,7 @@
 """Program pages on both sites: the listing and its filters, the program page, languages."""
 
 import re
+from urllib.parse import parse_qsl
 
 import pytest
 from wagtail.models import Locale
@@ -69,6 +70,50 @@ def test_the_listing_filters_through_the_query_string(programs, get):
 
         assert set(titles(response)) == expected, query
         assert 'method="get"' in response.text
+
+
+def listing_js_shows(items, query):
+    """The titles core/listing.js shows for a query string: its rules, applied to the JSON."""
+    shown = []
+    for item in items:
+        keep = True
+        for name, value in parse_qsl(query.lstrip("?")):
+            if name == "q":
+                keep &= all(word in item["text"].lower() for word in value.lower().split())
+            else:
+                keep &= value in item["facets"][name]
+        if keep:
+            shown.append(re.search(r'">([^<]*)</a>', item["html"]).group(1))
+    return set(shown)
+
+
+def test_the_json_filters_to_the_same_programs_as_the_server(programs, get):
+    response = get("growingup", "/programs/programs.json")
+    items = response.json()["items"]
+
+    assert response["Content-Type"] == "application/json; charset=utf-8"
+    assert len(items) == 3
+    assert 'href="/programs/toddler-food/"' in items[0]["html"] + items[1]["html"]
+    # The listing page points its script at the file, and the static build writes it.
+    page = get("growingup", "/programs/").text
+    assert 'data-items="/programs/programs.json"' in page
+    for query, expected in FILTERS:
+        if "not-a-category" not in query:  # the browser cannot choose an unknown value
+            assert listing_js_shows(items, query) == expected, query
+
+
+def test_the_json_search_text_holds_what_the_server_searches(programs, get):
+    program = programs["P004en"]
+    program.description = "<p>Bring a <b>library card</b>.</p>"
+    program.government_agency = "Department for the Aging"
+    program.save()
+
+    items = get("growingup", "/programs/programs.json").json()["items"]
+
+    text = next(item["text"] for item in items if "Help number 4" in item["html"])
+    assert "Bring a library card." in text
+    assert "Department for the Aging" in text
+    assert "<b>" not in text
 
 
 def test_the_filter_form_keeps_its_state_and_offers_a_way_back(programs, get):
@@ -171,8 +216,8 @@ def test_static_site_paths_list_the_listing_and_each_program_page(programs, sync
 
     paths = list(spanish_page.specific.static_site_paths())
 
-    assert paths[0] == ""
-    assert sorted(paths[1:]) == ["everyone-food/", "teen-jobs/", "young-adult-care/"]
+    assert paths[:2] == ["", "programs.json"]
+    assert sorted(paths[2:]) == ["everyone-food/", "teen-jobs/", "young-adult-care/"]
 
 
 def test_no_script_from_any_html_field_reaches_the_page(sync, program_pages, get):

@@ -163,12 +163,13 @@ def test_publishing_a_program_rebuilds_its_page_the_listings_and_the_sitemap(bui
         lambda: ProgramFactory(slug="free-swim", plain_language_name="Free swim lessons")
     )
 
-    # An English program shows in every language until translated: its page, the listing
-    # and the "related programs" of the other food program change in each.
+    # An English program shows in every language until translated: its page, the listing and
+    # its JSON, and the "related programs" of the other food program change in each.
     expected = {"sitemap.xml"}
     for prefix in ("", "es/", "ar/"):
         expected |= {
             f"{prefix}programs/index.html",
+            f"{prefix}programs/programs.json",
             f"{prefix}programs/free-swim/index.html",
             f"{prefix}programs/free-meals/index.html",
         }

@@ -32,6 +32,7 @@ from cms.events.recurrence import (
     to_local,
 )
 
+ITEMS_FILE = "events.json"  # the listing's dates, which core/listing.js filters
 AUDIENCES = [("family", _("Families")), ("youth", _("Young people"))]
 ACCESSIBILITY = [
     ("fully", _("Fully accessible")),
@@ -66,6 +67,12 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         return event_listing(request, self, page_number=number)
 
     # Wagtail routes sub-paths with a trailing slash; the files are served without one.
+    @path(f"{ITEMS_FILE}/")
+    def items(self, request):
+        from cms.events.views import event_items
+
+        return event_items(request, self)
+
     @path("feed.ics/")
     def feed(self, request):
         from cms.events.views import event_feed
@@ -80,14 +87,15 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         return event_feed(request, self, named_feed_filters(name))
 
     def static_site_paths(self):
-        """The listing, its numbered pages, the site feed and one feed per age stage and per
-        borough (paths without query strings, so the static build can write them)."""
+        """The listing, its numbered pages and its JSON, the site feed and one feed per age stage
+        and per borough (paths without query strings, so the static build can write them)."""
         from cms.events.feeds import named_feed_names
         from cms.events.views import listing_page_count
 
         yield ""
         for number in range(2, listing_page_count(self) + 1):
             yield f"page/{number}/"
+        yield ITEMS_FILE
         yield "feed.ics"
         for name in named_feed_names():
             yield f"feeds/{name}.ics"

@@ -1,6 +1,8 @@
 from django import forms
 from django.http import Http404
 from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -9,10 +11,12 @@ from wagtail.models import Locale, Site
 
 from cms.core.blocks import RICH_TEXT_FEATURES
 from cms.core.models import AgeStage, BasePage
+from cms.core.views import json_response
 from cms.programs.models.program import Program
 from cms.programs.taxonomy import CATEGORIES, GENERATION_AGE_STAGES, GROWINGUP_AGE_STAGES
 
 RELATED_PROGRAMS = 3
+ITEMS_FILE = "programs.json"
 SITE_AGE_STAGES = {"growingup": GROWINGUP_AGE_STAGES, "generation": GENERATION_AGE_STAGES}
 
 
@@ -118,7 +122,40 @@ class ProgramIndexPage(RoutablePageMixin, BasePage):
         programs = form.filter(self.programs(site_key))
         return self.render(
             request,
-            context_overrides={"form": form, "programs": programs, "site_key": site_key},
+            context_overrides={
+                "form": form,
+                "programs": programs,
+                "site_key": site_key,
+                "items_url": self.get_url(request) + ITEMS_FILE,
+            },
+        )
+
+    @path(f"{ITEMS_FILE}/", name="items")
+    def items(self, request):
+        """The listing as JSON for core/listing.js, which filters it in the browser (and so on
+        the static site): each program's card, its category and age stages, and the text the
+        search box looks in (the fields ProgramQuerySet.matching searches)."""
+        programs = self.programs(self.site_key(request))
+        return json_response(
+            [
+                {
+                    "facets": {"category": [program.category], "age": program.age_stage_slugs},
+                    "text": " ".join(
+                        [
+                            program.plain_language_name,
+                            program.program_name,
+                            program.program_acronym,
+                            program.brief_excerpt,
+                            program.government_agency,
+                            strip_tags(program.description),
+                        ]
+                    ),
+                    "html": render_to_string(
+                        "programs/includes/program_item.html", {"program": program}, request
+                    ),
+                }
+                for program in programs
+            ]
         )
 
     @path("<slug:slug>/", name="program")
@@ -144,7 +181,9 @@ class ProgramIndexPage(RoutablePageMixin, BasePage):
         return render(request, "programs/program.html", context)
 
     def static_site_paths(self):
-        """The listing, then one page per program shown on this page's site in its language."""
+        """The listing and its JSON, then one page per program shown on this page's site in its
+        language."""
         yield ""
+        yield ITEMS_FILE
         for slug in self.programs(self.site_key()).values_list("slug", flat=True):
             yield f"{slug}/"

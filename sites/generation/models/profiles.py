@@ -23,8 +23,9 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from cms.core.models import BOROUGHS, BasePage
+from cms.core.views import json_response
 from sites.generation.blocks import ProfileStreamBlock
-from sites.generation.listing import ListingFilter, json_response
+from sites.generation.listing import ListingFilter
 
 ADULT_AGE = 18
 

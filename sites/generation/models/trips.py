@@ -17,7 +17,8 @@ from wagtail.search import index
 
 from cms.core.blocks import BaseStreamBlock
 from cms.core.models import BOROUGHS, BasePage
-from sites.generation.listing import ListingFilter, json_response
+from cms.core.views import json_response
+from sites.generation.listing import ListingFilter
 
 TRIP_TYPES = [
     ("this-week", _("Free this week")),
