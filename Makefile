@@ -67,8 +67,16 @@ pytest-postgres: install
 browser: install
 	$(PYTEST) -m browser $(PYTEST_ARGS)
 
-benchmarks: migrate
-	$(PY) -m benchmarks
+# Lighthouse for the static benchmark, from the npm registry, when npm is on the machine.
+LIGHTHOUSE := var/node/node_modules/.bin/lighthouse
+$(LIGHTHOUSE):
+	@if command -v npm >/dev/null; then \
+		npm install --silent --no-audit --no-fund --prefix var/node lighthouse@12.8.2 \
+		|| echo "Lighthouse did not install: the static benchmark will skip it"; \
+	else echo "npm not found: the static benchmark will skip Lighthouse"; fi
+
+benchmarks: migrate $(LIGHTHOUSE)
+	LIGHTHOUSE=$$(test -x $(LIGHTHOUSE) && echo $(abspath $(LIGHTHOUSE))) $(PY) -m benchmarks
 
 lint: install
 	$(BIN)/ruff check .

@@ -5,7 +5,8 @@ languages) with its own one-page rebuild, then the ratios; and Lighthouse on fiv
 
 BENCH_STATIC_PAGES sets the scaled build's page count per language (default 5,000: about 8
 of the run's 15 minutes on a quiet two-core machine). Lighthouse runs when `lighthouse` (npm)
-is installed: LIGHTHOUSE=/path/to/lighthouse, or on the PATH. wagtail-bakery is not a
+is installed: `make benchmarks` installs it under var/node when npm is on the machine;
+otherwise LIGHTHOUSE=/path/to/lighthouse, or on the PATH. wagtail-bakery is not a
 dependency of the project: install it in a virtualenv of its own with the project to get its
 figures."""
 
