@@ -68,25 +68,65 @@ def test_the_form_works_without_script(pages, browser, site_url):
     context.close()
 
 
-def test_a_static_copy_of_the_site_searches_its_pagefind_index(pages, phone, tmp_path):
-    """Without a search API (the static host answers its address with the 404 page), the box
-    finds pages in the site's Pagefind index, searched in the page: no web worker to load."""
-    server = make_server(
-        {"growingup.localhost": build_site("growingup", tmp_path, ["en"]).output_dir}, 0
-    )
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    fetched = []
-    phone.on("response", lambda response: fetched.append(response.url))
-    try:
-        phone.goto(f"http://growingup.localhost:{server.server_address[1]}/search/")
-        phone.get_by_role("combobox").fill("museum")
+@pytest.fixture
+def static_copy(tmp_path):
+    """Call it once the pages are made: it builds Growing Up NYC in English with its Pagefind
+    index, serves the build and returns its address."""
+    servers = []
 
-        phone.locator("#search-results .result-card").first.wait_for()
-        assert phone.locator("#search-results .result-card__title").all_inner_texts() == [
-            "Children's museum"
-        ]
-        assert any("/pagefind/" in url for url in fetched)
-        assert not any("pagefind-worker" in url for url in fetched)
-    finally:
+    def serve():
+        output = build_site("growingup", tmp_path, ["en"]).output_dir
+        servers.append(make_server({"growingup.localhost": output}, 0))
+        threading.Thread(target=servers[-1].serve_forever, daemon=True).start()
+        return f"http://growingup.localhost:{servers[-1].server_address[1]}"
+
+    yield serve
+    for server in servers:
         server.shutdown()
         server.server_close()
+
+
+def test_a_static_copy_of_the_site_searches_its_pagefind_index(pages, phone, static_copy):
+    """Without a search API (the static host answers its address with the 404 page), the box
+    finds pages in the site's Pagefind index, searched in the page: no web worker to load."""
+    fetched = []
+    phone.on("response", lambda response: fetched.append(response.url))
+    phone.goto(f"{static_copy()}/search/")
+    phone.get_by_role("combobox").fill("museum")
+
+    phone.locator("#search-results .result-card").first.wait_for()
+    assert phone.locator("#search-results .result-card__title").all_inner_texts() == [
+        "Children's museum"
+    ]
+    assert any("/pagefind/" in url for url in fetched)
+    assert not any("pagefind-worker" in url for url in fetched)
+
+
+def test_a_static_copy_fetches_the_text_of_the_results_shown_only(
+    translated_sites, phone, static_copy, assert_accessible
+):
+    """Pagefind's runtime loads as the box gets the focus; each result shown is a download, so
+    five come first and "More results" brings the next ones, with the focus on the first."""
+    home = translated_sites["growingup"].root_page
+    for number in range(1, 8):
+        StandardPageFactory(parent=home, title=f"Museum day {number}", summary="Free entry.")
+    fetched = []
+    phone.on("response", lambda response: fetched.append(response.url))
+    phone.goto(f"{static_copy()}/search/")
+    box = phone.get_by_role("combobox")
+    with phone.expect_response("**/pagefind/wasm.*"):
+        box.focus()
+
+    box.fill("museum day")
+    cards = phone.locator("#search-results .result-card")
+    cards.nth(4).wait_for()
+    assert phone.locator("#search-results h2").inner_text() == "Results: 7"
+    assert cards.count() == 5
+    assert len([url for url in fetched if "/pagefind/fragment/" in url]) == 5
+    assert_accessible(phone)
+
+    phone.get_by_role("button", name="More results").click()
+    cards.nth(6).wait_for()
+    assert cards.count() == 7
+    assert phone.get_by_role("button", name="More results").count() == 0
+    assert cards.nth(5).get_by_role("link").evaluate("link => link === document.activeElement")

@@ -2,6 +2,8 @@
 // (debounced; a newer keystroke cancels the older request), in the ARIA combobox pattern.
 // Asks the live search API, or on a static site without one, the site's Pagefind index.
 // Without this script the form still works: it submits to the server-rendered page.
+// Pagefind costs bytes on a phone: its runtime starts loading when the box gets the focus, and
+// only the results shown are fetched, a few at a time ("More results" fetches the next ones).
 (() => {
   "use strict";
   const root = document.querySelector("[data-search]");
@@ -12,8 +14,9 @@
   const text = JSON.parse(document.getElementById("search-strings").textContent);
   const { apiUrl, pagefindUrl, site, lang } = root.dataset;
   const DELAY = 250;
+  const PAGEFIND_STEP = 5;
   let usePagefind = !apiUrl;
-  let pagefind = null;
+  let pagefind = null; // the promise of its module, once asked for
   let controller = null;
   let timer = null;
   let active = -1;
@@ -54,22 +57,37 @@
     return { count: found.count, results: found.results, suggestions: suggested };
   }
 
-  async function fromPagefind(q) {
-    if (!pagefind) {
-      pagefind = await import(pagefindUrl);
-      // Search in the page rather than in a web worker: one script fewer to download.
-      await pagefind.options({ noWorker: true });
-    }
-    const found = await pagefind.search(q);
-    const pages = await Promise.all(found.results.slice(0, 10).map((result) => result.data()));
-    const results = pages.map((page) => ({
+  function loadPagefind() {
+    pagefind ||= import(pagefindUrl).then(
+      async (module) => {
+        // Search in the page rather than in a web worker: one script fewer to download.
+        await module.options({ noWorker: true });
+        module.init();
+        return module;
+      },
+      (error) => {
+        pagefind = null;
+        throw error;
+      },
+    );
+    return pagefind;
+  }
+
+  async function pagefindResults(found) {
+    const pages = await Promise.all(found.map((result) => result.data()));
+    return pages.map((page) => ({
       title: page.meta.title,
       url: page.url,
       summary: new DOMParser().parseFromString(page.excerpt, "text/html").body.textContent,
       type_label: "",
       age_stages: [],
     }));
-    return { count: found.results.length, results, suggestions: results.slice(0, 6) };
+  }
+
+  async function fromPagefind(q) {
+    const found = (await (await loadPagefind()).search(q)).results;
+    const results = await pagefindResults(found.slice(0, PAGEFIND_STEP));
+    return { count: found.length, results, suggestions: results, more: found.slice(PAGEFIND_STEP) };
   }
 
   function showSuggestions(suggestions) {
@@ -99,27 +117,53 @@
     active = -1;
   }
 
+  function resultCard(result) {
+    const card = el("li", "result-card");
+    if (result.type_label) card.append(el("p", "result-card__type", result.type_label));
+    const title = el("h3", "result-card__title");
+    const link = el("a", "", result.title);
+    link.href = result.url;
+    title.append(link);
+    card.append(title);
+    if (result.summary) card.append(el("p", "result-card__summary", result.summary));
+    const meta = [result.age_stages.join(", "), result.category, result.borough, result.dates].filter(Boolean);
+    if (meta.length) {
+      const items = el("ul", "result-card__meta");
+      meta.forEach((item) => items.append(el("li", "", item)));
+      card.append(items);
+    }
+    return card;
+  }
+
+  // The next few Pagefind results, fetched when asked for; the focus moves to the first of them.
+  function moreButton(cards, more) {
+    const button = document.getElementById("search-more").content.firstElementChild.cloneNode(true);
+    let loading = false;
+    button.addEventListener("click", async () => {
+      if (loading) return;
+      loading = true;
+      try {
+        const next = more.slice(0, PAGEFIND_STEP);
+        const added = (await pagefindResults(next)).map(resultCard);
+        more.splice(0, next.length);
+        cards.append(...added);
+        added[0].querySelector("a").focus();
+        if (!more.length) button.remove();
+      } catch {
+        status.textContent = text.unavailable;
+      } finally {
+        loading = false;
+      }
+    });
+    return button;
+  }
+
   function showResults(found, q) {
     const heading = el("h2", "search-results__heading", found.count ? text.results.replace("%s", found.count) : text.none.replace("%s", q));
     const cards = el("ol", "search-results__list");
-    found.results.forEach((result) => {
-      const card = el("li", "result-card");
-      if (result.type_label) card.append(el("p", "result-card__type", result.type_label));
-      const title = el("h3", "result-card__title");
-      const link = el("a", "", result.title);
-      link.href = result.url;
-      title.append(link);
-      card.append(title);
-      if (result.summary) card.append(el("p", "result-card__summary", result.summary));
-      const meta = [result.age_stages.join(", "), result.category, result.borough, result.dates].filter(Boolean);
-      if (meta.length) {
-        const items = el("ul", "result-card__meta");
-        meta.forEach((item) => items.append(el("li", "", item)));
-        card.append(items);
-      }
-      cards.append(card);
-    });
+    cards.append(...found.results.map(resultCard));
     results.replaceChildren(heading, cards);
+    if (found.more?.length) results.append(moreButton(cards, found.more));
     status.textContent = heading.textContent;
   }
 
@@ -186,6 +230,7 @@
     }
   });
   input.addEventListener("blur", close);
+  input.addEventListener("focus", () => usePagefind && loadPagefind().catch(() => {}), { once: true });
   // Keep the focus in the box while an option is clicked.
   list.addEventListener("mousedown", (event) => event.preventDefault());
   list.addEventListener("click", (event) => {
