@@ -4,10 +4,13 @@ Run them alone with `make browser` (pytest -m browser). Helpers:
 - `phone`: a page in a 375 px wide viewport, the size of a small phone;
 - `site_url("growingup", "/es/")`: an address on one of the two sites of the live server;
 - `assert_accessible(page)`: axe-core finds no serious or critical violation;
-- `screenshot(page, "name")`: a full-page PNG in var/screenshots/ to look at.
+- `screenshot(page, "name")`: a full-page PNG in var/screenshots/ to look at;
+- `static_copy(["en", "ar"])`: builds Growing Up NYC in those languages, serves the build with
+  the plain static file server (no Django) and returns its address.
 """
 
 import os
+import threading
 from pathlib import Path
 
 import pytest
@@ -97,3 +100,23 @@ def screenshot():
         return path
 
     return take
+
+
+@pytest.fixture
+def static_copy(tmp_path):
+    """Call it once the pages are made (see the module's docstring)."""
+    from cms.publishing.build import build_site
+    from cms.publishing.server import make_server
+
+    servers = []
+
+    def serve(languages=("en",)):
+        output = build_site("growingup", tmp_path, list(languages)).output_dir
+        servers.append(make_server({"growingup.localhost": output}, 0))
+        threading.Thread(target=servers[-1].serve_forever, daemon=True).start()
+        return f"http://growingup.localhost:{servers[-1].server_address[1]}"
+
+    yield serve
+    for server in servers:
+        server.shutdown()
+        server.server_close()

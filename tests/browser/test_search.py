@@ -1,12 +1,8 @@
 """The search page on a small phone: as-you-type suggestions in the combobox pattern, and
 axe with the suggestions open, in English and Arabic; on a static copy, the Pagefind index."""
 
-import threading
-
 import pytest
 
-from cms.publishing.build import build_site
-from cms.publishing.server import make_server
 from tests.core.factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -66,24 +62,6 @@ def test_the_form_works_without_script(pages, browser, site_url):
     page.wait_for_url("**/search/?q=museum")
     assert page.get_by_role("link", name="Children's museum").is_visible()
     context.close()
-
-
-@pytest.fixture
-def static_copy(tmp_path):
-    """Call it once the pages are made: it builds Growing Up NYC in English with its Pagefind
-    index, serves the build and returns its address."""
-    servers = []
-
-    def serve():
-        output = build_site("growingup", tmp_path, ["en"]).output_dir
-        servers.append(make_server({"growingup.localhost": output}, 0))
-        threading.Thread(target=servers[-1].serve_forever, daemon=True).start()
-        return f"http://growingup.localhost:{servers[-1].server_address[1]}"
-
-    yield serve
-    for server in servers:
-        server.shutdown()
-        server.server_close()
 
 
 def test_a_static_copy_of_the_site_searches_its_pagefind_index(pages, phone, static_copy):
