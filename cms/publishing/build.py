@@ -1,16 +1,32 @@
 """Baking a site to static files.
 
-A build writes into a new folder under `<output>/.builds/` (starting from hard links to the
-live build's files when only part of the site is rebuilt), verifies it, then points the site's
-folder `<output>/<site key>` at it with an atomic symlink swap. A build that fails verification
-is deleted and the live output stays as it was."""
+A build writes into a folder of its own under `<output>/.builds/`, verifies it, writes its
+manifest, then points the site's folder `<output>/<site key>` at it with an atomic symlink swap:
+readers see the old output or the new one, never a mix. A build that fails is deleted and the
+live output stays as it was, byte for byte. One build of a site runs at a time (a lock file in
+`.builds/`): two at once would each miss the other's changes.
 
+A build of part of a site (an incremental rebuild, some languages, the search index) starts
+from the live build's files. Hard-linking the whole live tree into a new folder takes a folder
+and a link per file: seconds on a site of ten thousand pages. So each site keeps a standby
+tree: the build the live one replaced, and a note (`.builds/<site>.standby.json`) of the files
+in which the two differ. A partial build takes the standby over (the note is deleted first),
+links in the live build's versions of those few files, writes what it renders, and swaps in;
+the build it replaced becomes the next standby. A first build, which replaces nothing, links
+a copy of itself as the standby. A build that fails or dies leaves no note, and the next
+partial build links the whole live tree again.
+
+Hard links are safe because no file of a build is ever written in place: `write` writes a new
+file and renames it over the old one, so a file shared with the live build never changes."""
+
+import fcntl
 import json
 import os
 import shutil
 import tempfile
 import threading
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,7 +35,13 @@ from django.db import connection
 
 from cms.publishing import redirects as site_redirects
 from cms.publishing.assets import AssetHasher, MissingAsset, content_hash
-from cms.publishing.outputs import site_for_key, site_locales, site_outputs, url_to_path
+from cms.publishing.outputs import (
+    site_for_key,
+    site_key_for,
+    site_locales,
+    site_outputs,
+    url_to_path,
+)
 from cms.publishing.rendering import SiteRenderer
 from cms.publishing.search_index import SEARCH_DIR, build_search_index
 from cms.publishing.sitemaps import robots_txt, sitemap_xml
@@ -27,6 +49,7 @@ from cms.publishing.verification import SiteFiles, verify, verify_sitemap
 
 MANIFEST = "build-manifest.json"
 BUILDS_DIR = ".builds"
+STANDBY_NOTE = ".standby.json"
 ASSET_DIRS = (settings.STATIC_URL.strip("/") + "/", settings.MEDIA_URL.strip("/") + "/")
 
 
@@ -80,17 +103,27 @@ def load_manifest(output_root, site_key):
     return json.loads(path.read_text())
 
 
+@contextmanager
+def site_lock(output_root, site_key):
+    """Held from reading a site's live build to swapping in the next one, so that builds of
+    a site run one after the other."""
+    builds = Path(output_root) / BUILDS_DIR
+    builds.mkdir(parents=True, exist_ok=True)
+    with open(builds / f"{site_key}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
+
+
 class SiteBuild:
     """One build of one site, in its own folder until `finish()` swaps it in."""
 
     def __init__(self, site, output_root, previous=None, language_codes=None, search_index=True):
         self.site = site
-        self.site_key = site.root_page.specific_class._meta.app_label
+        self.site_key = site_key_for(site)
         self.output_root = Path(output_root)
-        builds = self.output_root / BUILDS_DIR
-        builds.mkdir(parents=True, exist_ok=True)
-        self.dir = Path(tempfile.mkdtemp(prefix=f"{self.site_key}-", dir=builds))
-        self.dir.chmod(0o755)  # mkdtemp makes it private; a web server must read it
+        self.builds = self.output_root / BUILDS_DIR
+        self.builds.mkdir(parents=True, exist_ok=True)
+        self.standby_note = self.builds / f"{self.site_key}{STANDBY_NOTE}"
         self.previous = previous
         # The languages of a build of only some of them (None: all): links into the others
         # cannot be checked. A build on top of the live one keeps its languages, and adds these.
@@ -104,23 +137,48 @@ class SiteBuild:
         self.problems = []
         self.report = BuildReport(self.site_key, live_dir(self.output_root, self.site_key))
         self.started = time.perf_counter()
-        if previous is not None:
-            self._link_previous()
+        if previous is None:
+            self.dir = self._new_folder()
+        else:
+            self.files = dict(previous["files"])
+            self.outputs = {output["url"]: output for output in previous["outputs"]}
+            live = live_dir(self.output_root, self.site_key).resolve()
+            self.dir = self._take_standby(live)
+            if self.dir is None:
+                self.dir = self._new_folder()
+                _link_files(live, self.dir, self.files)
         self.renderer = SiteRenderer(site)
         self.assets = AssetHasher(self.write)
 
-    def _link_previous(self):
-        """Start from the live build: hard links cost no copying, and `write` replaces a file
-        rather than writing into it, so the live build never changes under its readers."""
-        source = live_dir(self.output_root, self.site_key).resolve()
-        # Thousands of files on a big site: each folder made once, and plain string paths.
-        for folder in sorted({path.rpartition("/")[0] for path in self.previous["files"]}):
-            if folder:
-                os.makedirs(f"{self.dir}/{folder}", exist_ok=True)
-        for path, digest in self.previous["files"].items():
-            os.link(f"{source}/{path}", f"{self.dir}/{path}")
-            self.files[path] = digest
-        self.outputs = {output["url"]: output for output in self.previous["outputs"]}
+    def _new_folder(self):
+        folder = Path(tempfile.mkdtemp(prefix=f"{self.site_key}-", dir=self.builds))
+        folder.chmod(0o755)  # mkdtemp makes it private; a web server must read it
+        return folder
+
+    def _take_standby(self, live):
+        """The standby tree, brought up to the live build, or None when there is none to
+        take. The note goes first: whatever becomes of this build, no other starts from it."""
+        try:
+            note = json.loads(self.standby_note.read_text())
+            self.standby_note.unlink()
+            name, based_on, differs = note["build"], note["live"], note["differs"]
+        except (OSError, ValueError, KeyError):
+            return None
+        folder = self.builds / name
+        if based_on != live.name or name == live.name or not folder.is_dir():
+            return None  # a note from before another build was swapped in
+        for path in differs:
+            if path not in self.files:
+                _remove_file(folder, path)
+        for path in differs:
+            if path in self.files:
+                target = f"{folder}/{path}"
+                try:
+                    os.unlink(target)
+                except FileNotFoundError:  # a file new to the live build, maybe in a new folder
+                    os.makedirs(os.path.dirname(target), exist_ok=True)
+                os.link(f"{live}/{path}", target)
+        return folder
 
     # Files
 
@@ -138,7 +196,7 @@ class SiteBuild:
 
     def remove(self, path):
         if self.files.pop(path, None) is not None:
-            (self.dir / path).unlink(missing_ok=True)
+            _remove_file(self.dir, path)
             self.report.removed.append(path)
 
     def read(self, path):
@@ -297,28 +355,91 @@ class SiteBuild:
         link = live_dir(self.output_root, self.site_key)
         if link.exists() and not link.is_symlink():
             # A folder left by something else (a copy, an older layout): keep it aside.
-            link.rename(
-                self.output_root / BUILDS_DIR / f"{self.site_key}-replaced-{time.time_ns()}"
-            )
+            link.rename(self.builds / f"{self.site_key}-replaced-{time.time_ns()}")
         previous = link.resolve() if link.is_symlink() else None
+        standby = self._note_standby(previous)
+        # Older builds go, in the background: a rebuild need not wait for thousands of folders
+        # to be deleted. Listed before the swap: nothing after it may fail.
+        old = [
+            path
+            for path in self.builds.glob(f"{self.site_key}-*")
+            if path not in (self.dir, standby, previous)
+        ]
         swap = self.output_root / f".{self.site_key}.swap"
         swap.unlink(missing_ok=True)
         os.symlink(Path(BUILDS_DIR) / self.dir.name, swap)
         os.replace(swap, link)
-        # Keep the build just replaced (a reader may still be in it); older ones go, in the
-        # background: a rebuild need not wait for thousands of folders to be deleted.
-        old = [
-            path
-            for path in (self.output_root / BUILDS_DIR).glob(f"{self.site_key}-*")
-            if path not in (self.dir, previous)
-        ]
         if old:
             threading.Thread(target=_remove_folders, args=(old,)).start()
+
+    def _note_standby(self, previous):
+        """Keep the build about to be replaced (a reader may still be in it) for the next
+        partial build to start from, noting the files in which it differs from this one; a
+        first build links a copy of itself. Returns the standby folder."""
+        files = self._files_of(previous)
+        if files is None:
+            standby = self._new_folder()
+            _link_files(self.dir, standby, self.files)
+            files = self.files
+        else:
+            standby = previous
+        differs = [
+            path
+            for path in sorted(files.keys() | self.files.keys())
+            if files.get(path) != self.files.get(path)
+        ]
+        note = {"build": standby.name, "live": self.dir.name, "differs": differs}
+        written = self.standby_note.with_name(f".{self.standby_note.name}.tmp")
+        written.write_text(json.dumps(note))
+        os.replace(written, self.standby_note)
+        return standby
+
+    def _files_of(self, build):
+        """The files of a finished build ({path: hash}), or None when there is none."""
+        if build is None or not build.is_dir():
+            return None
+        if self.previous is not None:
+            return self.previous["files"]  # the live build this one started from
+        try:
+            return json.loads((build / MANIFEST).read_text())["files"]
+        except (OSError, ValueError, KeyError):
+            return None
 
 
 def _remove_folders(folders):
     for folder in folders:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def _link_files(source, target, paths):
+    """Hard links in `target` to the files `paths` of `source`. Thousands of files on a big
+    site: each folder made once, parents first, and plain string paths."""
+    folders = set()
+    for path in paths:
+        folder = path.rpartition("/")[0]
+        while folder and folder not in folders:
+            folders.add(folder)
+            folder = folder.rpartition("/")[0]
+    for folder in sorted(folders):
+        os.mkdir(f"{target}/{folder}")
+    for path in paths:
+        os.link(f"{source}/{path}", f"{target}/{path}")
+
+
+def _remove_file(root, path):
+    """Delete a file of a build and the folders that it leaves empty (a static server would
+    list an empty folder where a page was)."""
+    try:
+        os.unlink(f"{root}/{path}")
+    except FileNotFoundError:
+        pass
+    folder = path.rpartition("/")[0]
+    while folder:
+        try:
+            os.rmdir(f"{root}/{folder}")
+        except OSError:  # not empty
+            return
+        folder = folder.rpartition("/")[0]
 
 
 def _split_dependencies(dependencies, own_page_id):
@@ -372,15 +493,16 @@ def rebuild_search_index(site_key, output_root=None):
     """Index the live build of a site again (after an incremental rebuild). Returns the
     report, or None when the site has no live build."""
     output_root = Path(output_root or default_output_root())
-    previous = load_manifest(output_root, site_key)
-    if previous is None or previous.get("database") != database_identity():
-        return None
-    build = SiteBuild(site_for_key(site_key), output_root, previous)
-    try:
-        return build.finish(verify_urls=set())
-    except BaseException:
-        shutil.rmtree(build.dir, ignore_errors=True)
-        raise
+    with site_lock(output_root, site_key):
+        previous = load_manifest(output_root, site_key)
+        if previous is None or previous.get("database") != database_identity():
+            return None
+        build = SiteBuild(site_for_key(site_key), output_root, previous)
+        try:
+            return build.finish(verify_urls=set())
+        except BaseException:
+            shutil.rmtree(build.dir, ignore_errors=True)
+            raise
 
 
 def build_site(site_key, output_root=None, language_codes=None):
@@ -388,17 +510,18 @@ def build_site(site_key, output_root=None, language_codes=None):
     live build). Raises BuildFailed with the list of problems."""
     output_root = Path(output_root or default_output_root())
     site = site_for_key(site_key)
-    previous = load_manifest(output_root, site_key) if language_codes else None
     codes = [locale.language_code for locale in site_locales(language_codes)]
-    build = SiteBuild(site, output_root, previous, codes if language_codes else None)
-    try:
-        for url, output in list(build.outputs.items()):
-            if output["language"] in codes:
-                build.drop_output(url)
-        build.render_page_outputs(site_outputs(site, codes))
-        build.render_not_found_pages(codes)
-        build.render_search_pages(codes)
-        return build.finish()
-    except BaseException:
-        shutil.rmtree(build.dir, ignore_errors=True)
-        raise
+    with site_lock(output_root, site_key):
+        previous = load_manifest(output_root, site_key) if language_codes else None
+        build = SiteBuild(site, output_root, previous, codes if language_codes else None)
+        try:
+            for url, output in list(build.outputs.items()):
+                if output["language"] in codes:
+                    build.drop_output(url)
+            build.render_page_outputs(site_outputs(site, codes))
+            build.render_not_found_pages(codes)
+            build.render_search_pages(codes)
+            return build.finish()
+        except BaseException:
+            shutil.rmtree(build.dir, ignore_errors=True)
+            raise

@@ -16,10 +16,13 @@ from django.db.models import Q
 from wagtail.models import Page
 
 from cms.publishing.build import (
+    MANIFEST,
     SiteBuild,
     database_identity,
     default_output_root,
+    live_dir,
     load_manifest,
+    site_lock,
 )
 from cms.publishing.outputs import page_outputs, site_for_key
 
@@ -90,6 +93,13 @@ def _is_affected(output, page_ids, objects, types):
 def rebuild_site(site_key, changes, output_root):
     """Rebuild the outputs of one site that `changes` affect. Returns a BuildReport, or None
     when the site has no live build of this database or nothing of it is affected."""
+    if not (live_dir(output_root, site_key) / MANIFEST).is_file():
+        return None
+    with site_lock(output_root, site_key):
+        return _rebuild_site(site_key, changes, output_root)
+
+
+def _rebuild_site(site_key, changes, output_root):
     manifest = load_manifest(output_root, site_key)
     if manifest is None or manifest.get("database") != database_identity():
         return None

@@ -5,7 +5,7 @@ import gzip
 import posixpath
 import re
 from dataclasses import dataclass, field
-from html import unescape
+from html import escape, unescape
 from urllib.parse import unquote, urlsplit
 from xml.etree import ElementTree
 
@@ -136,16 +136,36 @@ def verify(site_files, pages, read):
 
 def verify_sitemap(site_files, content, urls=None):
     """Problems of the sitemap: addresses that are not pages of the build. With `urls` (what an
-    incremental rebuild rendered), only the entries that name one of them are checked."""
+    incremental rebuild rendered), only the entries that name one of them are read."""
+    if urls is not None:
+        content = _entries_naming(content.decode(), site_files.root.geturl(), urls)
     problems = []
     tree = ElementTree.fromstring(content)
     for entry in tree.findall("sm:url", SITEMAP_NS):
         loc = entry.findtext("sm:loc", namespaces=SITEMAP_NS)
         hrefs = [loc] + [link.get("href") for link in entry.findall("xhtml:link", SITEMAP_NS)]
-        if urls is not None and not any(site_files.local_path(href) in urls for href in hrefs):
-            continue
         for href in hrefs:
             target = site_files.local_path(href)
             if target is None or not site_files.resolves(target):
                 problems.append(f"sitemap.xml: {href} is not a page of the site")
     return problems
+
+
+def _entries_naming(sitemap, root_url, urls):
+    """A sitemap of the entries of `sitemap` whose address or alternates are one of `urls`.
+    Found as text (addresses are written escaped, between > and < or in double quotes): a
+    rebuild need not parse the sitemap of a whole site."""
+    spans = set()
+    for url in urls:
+        address = escape(root_url + url)
+        for needle in (f">{address}<", f'"{address}"'):
+            at = sitemap.find(needle)
+            while at != -1:
+                start = sitemap.rfind("<url>", 0, at)
+                end = sitemap.find("</url>", at)
+                if start != -1 and end != -1:
+                    spans.add((start, end + len("</url>")))
+                at = sitemap.find(needle, at + len(needle))
+    entries = "".join(sitemap[start:end] for start, end in sorted(spans))
+    namespaces = f'xmlns="{SITEMAP_NS["sm"]}" xmlns:xhtml="{SITEMAP_NS["xhtml"]}"'
+    return f"<urlset {namespaces}>{entries}</urlset>"

@@ -1,11 +1,14 @@
-"""Publishing, unpublishing, moving and deleting pages rebuild only the files they change."""
+"""Publishing, unpublishing, moving and deleting pages rebuild only the files they change, and
+a rebuild that fails leaves the live output as it was."""
 
 import json
 
 import pytest
 from wagtail.models import Page
 
+from cms.core.models import StandardPage
 from cms.publishing import signals
+from cms.publishing.build import MANIFEST, BuildFailed, build_site
 from cms.publishing.incremental import Changes, rebuild
 from tests.core.factories import StandardPageFactory
 
@@ -27,6 +30,14 @@ def changed_files(before, after):
 
 def without_search_index(paths):
     return {path for path in paths if not path.startswith("pagefind/")}
+
+
+def build_folders(site_dir):
+    return {path.name for path in (site_dir.parent / ".builds").iterdir() if path.is_dir()}
+
+
+def no_such_block(self, request, *args, **kwargs):
+    raise ValueError("no such block")
 
 
 @pytest.fixture
@@ -219,3 +230,77 @@ def test_a_site_that_does_not_show_the_change_is_left_as_it_is(built, build):
 
     assert [report.site_key for report in reports] == ["growingup"]
     assert generation.resolve() == live
+
+
+def test_a_chain_of_rebuilds_ends_with_the_files_of_a_full_build(built, tmp_path):
+    home, about = built["home"], built["about"]
+
+    def edit(summary):
+        about.summary = summary
+        about.save_revision().publish()
+
+    built["change"](lambda: edit("Who we are."))
+    folders = build_folders(built["dir"])
+    swim = StandardPageFactory(parent=home, title="Free swim", slug="free-swim", live=False)
+    built["change"](lambda: swim.save_revision().publish())
+    news = StandardPageFactory(parent=home, title="Old news", slug="old-news", live=False)
+    built["change"](lambda: news.save_revision().publish())
+    built["change"](lambda: edit("Who we are, in two lines."))
+    news.refresh_from_db()  # publishing changed the page in the database, not this object
+    built["change"](news.unpublish)
+
+    # Each rebuild started from the standby tree the one before left: two folders take turns.
+    assert build_folders(built["dir"]) == folders
+    live = built["dir"].resolve()
+    assert b"Who we are, in two lines." in (live / "es/about/index.html").read_bytes()
+    # A gone page leaves no empty folder, which a static server would list.
+    assert not (live / "old-news").exists()
+    full = build_site("growingup", tmp_path / "full").output_dir
+    assert snapshot(built["dir"]) == snapshot(full)
+    manifest = json.loads((live / MANIFEST).read_text())
+    assert manifest["files"] == json.loads((full / MANIFEST).read_text())["files"]
+
+
+@pytest.mark.parametrize("failure", ["a broken link", "a template that raises"])
+def test_a_failed_rebuild_leaves_the_live_output_as_it_was(built, monkeypatch, failure):
+    about = built["about"]
+    about.summary = "Who we are."
+    about.save_revision().publish()
+    # The standby tree is now a build behind: the failing rebuild brings it up first.
+    rebuild(Changes(pages={about.pk}))
+    live = built["dir"].resolve()
+    before = snapshot(built["dir"])
+    manifest = (live / MANIFEST).read_bytes()
+    if failure == "a broken link":
+        about.body = [("paragraph", '<p><a href="/nowhere/">Old news</a></p>')]
+        about.save_revision().publish()
+        problem = "/about/: broken link to /nowhere/"
+    else:
+        monkeypatch.setattr(StandardPage, "get_context", no_such_block)
+        problem = "/es/about/: raised ValueError: no such block"
+
+    with pytest.raises(BuildFailed) as raised:
+        rebuild(Changes(pages={about.pk}))
+
+    assert any(found.startswith(problem) for found in raised.value.problems)
+    assert built["dir"].resolve() == live
+    assert snapshot(built["dir"]) == before
+    assert (live / MANIFEST).read_bytes() == manifest
+    # The failed build, which had taken the standby tree over, is gone.
+    assert build_folders(built["dir"]) == {live.name}
+
+    # The next rebuild (with no standby: it links the live tree) changes what it reports.
+    monkeypatch.undo()
+    about.body = []
+    about.summary = "Who we are, in two lines."
+    about.save_revision().publish()
+    (report,) = rebuild(Changes(pages={about.pk}))
+
+    changed = changed_files(before, snapshot(built["dir"]))
+    assert changed == set(report.written) | set(report.removed)
+    # The sitemap changes too when the date of the last publish does.
+    assert changed - {"sitemap.xml"} == {
+        "about/index.html",
+        "es/about/index.html",
+        "ar/about/index.html",
+    }
