@@ -43,7 +43,12 @@ from cms.publishing.outputs import (
     url_to_path,
 )
 from cms.publishing.rendering import SiteRenderer
-from cms.publishing.search_index import SEARCH_DIR, build_search_index
+from cms.publishing.search_index import (
+    ENTRY,
+    SEARCH_DIR,
+    build_search_index,
+    merge_search_index,
+)
 from cms.publishing.sitemaps import robots_txt, sitemap_xml
 from cms.publishing.verification import SiteFiles, verify, verify_sitemap
 
@@ -73,6 +78,8 @@ class BuildReport:
     rendered: list = field(default_factory=list)
     written: list = field(default_factory=list)
     removed: list = field(default_factory=list)
+    # Languages with a page written or removed: their search index is out of date.
+    page_languages: set = field(default_factory=set)
     seconds: float = 0.0
 
     def summary(self):
@@ -183,9 +190,10 @@ class SiteBuild:
     # Files
 
     def write(self, path, content):
+        """Write a file unless it holds these bytes already. Returns True when it wrote."""
         digest = content_hash(content)
         if self.files.get(path) == digest:
-            return
+            return False
         target = self.dir / path
         target.parent.mkdir(parents=True, exist_ok=True)
         temporary = target.with_name(f".{target.name}.tmp")
@@ -193,6 +201,7 @@ class SiteBuild:
         os.replace(temporary, target)
         self.files[path] = digest
         self.report.written.append(path)
+        return True
 
     def remove(self, path):
         if self.files.pop(path, None) is not None:
@@ -226,6 +235,8 @@ class SiteBuild:
         output = self.outputs.pop(url, None)
         if output is not None:
             self.remove(output["path"])
+            if output["kind"] == "page":
+                self.report.page_languages.add(output["language"])
 
     def _keep(self, rendered, path, kind, page_id, language_code):
         self.report.rendered.append(rendered.url)
@@ -241,7 +252,8 @@ class SiteBuild:
                 self.problems.append(f"{rendered.url}: refers to a missing file {missing}")
                 return
             content = text.encode()
-        self.write(path, content)
+        if self.write(path, content) and kind == "page":
+            self.report.page_languages.add(language_code)
         pages, objects, types = _split_dependencies(rendered.dependencies, page_id)
         self.outputs[rendered.url] = {
             "url": rendered.url,
@@ -308,16 +320,36 @@ class SiteBuild:
             self._write_search_index()
 
     def _write_search_index(self):
-        page_files = {
-            output["path"] for output in self._page_outputs() if output["path"].endswith(".html")
-        }
-        index = build_search_index(self.dir, sorted(page_files))
+        """Index the pages with Pagefind. `search_index` is True for every language, or the
+        languages whose pages changed: only their pages are indexed again, and the other
+        languages' index files are kept (Pagefind writes an index per language, its files
+        named after the language)."""
         prefix = SEARCH_DIR + "/"
+        languages = None
+        if self.search_index is not True and prefix + ENTRY in self.files:
+            languages = set(self.search_index)
+        page_files = sorted(
+            output["path"]
+            for output in self._page_outputs()
+            if output["path"].endswith(".html")
+            and (languages is None or output["language"] in languages)
+        )
+        index = build_search_index(self.dir, page_files) if page_files else {}
+        if languages is not None:
+            index = merge_search_index(self._search_index_files(), index, languages)
         for path in [p for p in self.files if p.startswith(prefix)]:
             if path.removeprefix(prefix) not in index:
                 self.remove(path)
         for path, content in index.items():
             self.write(prefix + path, content)
+
+    def _search_index_files(self):
+        prefix = SEARCH_DIR + "/"
+        return {
+            path.removeprefix(prefix): self.read(path)
+            for path in self.files
+            if path.startswith(prefix)
+        }
 
     def _collect_unused_assets(self):
         used = set()
@@ -489,15 +521,17 @@ def _as_page_outputs(outputs):
     return [PageOutput(o["url"], o["page"], o["language"]) for o in outputs]
 
 
-def rebuild_search_index(site_key, output_root=None):
-    """Index the live build of a site again (after an incremental rebuild). Returns the
-    report, or None when the site has no live build."""
+def rebuild_search_index(site_key, output_root=None, languages=None):
+    """Index the live build of a site again (after an incremental rebuild): the pages of
+    `languages` only, or of every language. Returns the report, or None when the site has no
+    live build."""
     output_root = Path(output_root or default_output_root())
     with site_lock(output_root, site_key):
         previous = load_manifest(output_root, site_key)
         if previous is None or previous.get("database") != database_identity():
             return None
-        build = SiteBuild(site_for_key(site_key), output_root, previous)
+        search_index = sorted(languages) if languages else True
+        build = SiteBuild(site_for_key(site_key), output_root, previous, search_index=search_index)
         try:
             return build.finish(verify_urls=set())
         except BaseException:

@@ -80,8 +80,36 @@ def build_search_index(site_dir, page_paths):
             for file in sorted(index.rglob("*"))
             if file.is_file() and RUNTIME.fullmatch(str(file.relative_to(index)))
         }
-    # Pagefind lists the languages in hash-map order: sorted, two builds are byte-identical.
-    entry = json.loads(files[ENTRY])
-    files[ENTRY] = json.dumps(entry, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    files[ENTRY] = files[ENTRY].encode()
+    files[ENTRY] = _entry_bytes(json.loads(files[ENTRY]))
     return files
+
+
+def merge_search_index(live, fresh, languages):
+    """A site's index ({relative path: bytes}) with the index of `languages` replaced: `live`
+    is the whole current index, `fresh` a new index of only those languages' pages (or {} when
+    they have none left). Pagefind names each language's files after it: `pagefind.<hash>.pf_meta`
+    (the hash starts "<language>_"), `index/<language>_*`, `fragment/<language>_*` and
+    `filter/<language>_*`; the runtime and WebAssembly files are shared."""
+    live_entry = json.loads(live[ENTRY])
+    fresh_entry = json.loads(fresh[ENTRY]) if fresh else {"languages": {}}
+    replaced = set(languages) | set(fresh_entry["languages"])
+
+    def language_of(path):
+        name = path.rpartition("/")[2].removeprefix("pagefind.")
+        code = name.partition("_")[0]
+        return code if "_" in name and code in live_entry["languages"] else None
+
+    merged = {path: content for path, content in live.items() if language_of(path) not in replaced}
+    merged.update(fresh)
+    entry = {**live_entry, **{k: v for k, v in fresh_entry.items() if k != "languages"}}
+    entry["languages"] = {
+        **{code: info for code, info in live_entry["languages"].items() if code not in replaced},
+        **fresh_entry["languages"],
+    }
+    merged[ENTRY] = _entry_bytes(entry)
+    return merged
+
+
+def _entry_bytes(entry):
+    # Pagefind lists the languages in hash-map order: sorted, two builds are byte-identical.
+    return json.dumps(entry, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()

@@ -17,15 +17,16 @@ def rebuild_static(changes):
     lines = []
     for report in rebuild(Changes.from_json(changes)):
         lines.extend(_describe(report))
-        if report.written or report.removed:
-            update_search_index.enqueue(report.site_key)
+        if report.page_languages:
+            update_search_index.enqueue(report.site_key, sorted(report.page_languages))
     return lines
 
 
 @task()
-def update_search_index(site_key):
-    """Index a site's live build again, after a rebuild changed its pages."""
-    report = rebuild_search_index(site_key)
+def update_search_index(site_key, languages=None):
+    """Index a site's live build again after a rebuild changed its pages: the pages of
+    `languages` (a list of codes), or of every language."""
+    report = rebuild_search_index(site_key, languages=languages)
     return _describe(report) if report else []
 
 

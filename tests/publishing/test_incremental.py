@@ -7,8 +7,8 @@ import pytest
 from wagtail.models import Page
 
 from cms.core.models import StandardPage
-from cms.publishing import signals
-from cms.publishing.build import MANIFEST, BuildFailed, build_site
+from cms.publishing import signals, tasks
+from cms.publishing.build import MANIFEST, BuildFailed, build_site, rebuild_search_index
 from cms.publishing.incremental import Changes, rebuild
 from tests.core.factories import StandardPageFactory
 
@@ -72,6 +72,32 @@ def test_editing_a_page_rebuilds_it_in_every_language_and_nothing_else(built):
     }
     assert any(path.startswith("pagefind/") for path in changed)
     assert b"Who we are, in two lines." in (built["dir"] / "es/about/index.html").read_bytes()
+
+
+def test_the_search_index_of_the_changed_languages_is_the_one_a_whole_build_makes(
+    built, monkeypatch
+):
+    """A publish indexes again only the languages whose pages changed (here English, Spanish
+    and Arabic: the page and its untranslated copies), keeping the others' index files; the
+    result is the index a full reindex makes, byte for byte."""
+    indexed = []
+
+    def reindex(site_key, languages=None):
+        indexed.append((site_key, languages))
+        return rebuild_search_index(site_key, languages=languages)
+
+    monkeypatch.setattr(tasks, "rebuild_search_index", reindex)
+    about = built["about"]
+
+    def edit():
+        about.summary = "Who we are: neighbours who help families find free help."
+        about.save_revision().publish()
+
+    built["change"](edit)
+    whole = rebuild_search_index("growingup")
+
+    assert indexed == [("growingup", ["ar", "en", "es"])]
+    assert (whole.written, whole.removed) == ([], [])
 
 
 def test_publishing_a_new_page_adds_it_and_its_sitemap_entry(built, synced):

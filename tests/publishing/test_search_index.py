@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from cms.publishing.search_index import ENTRY, build_search_index
+from cms.publishing.search_index import ENTRY, build_search_index, merge_search_index
 
 pytest.importorskip("pagefind_bin_extended")
 
@@ -19,11 +19,15 @@ PAGE = """<!doctype html><html lang="en"><head><title>{title}</title></head><bod
 
 
 def index_site(folder, pages):
-    """Index {path: (title, body HTML)} written as pages of a built site."""
+    """Index {path: (title, body HTML)} written as pages of a built site (in the language of
+    their folder: es/... is Spanish)."""
     for path, (title, body) in pages.items():
         file = folder / path
         file.parent.mkdir(parents=True, exist_ok=True)
-        file.write_text(PAGE.format(title=title, body=body))
+        language = "es" if path.startswith("es/") else "en"
+        file.write_text(
+            PAGE.format(title=title, body=body).replace('lang="en"', f'lang="{language}"')
+        )
     return build_search_index(folder, sorted(pages))
 
 
@@ -79,3 +83,22 @@ def test_a_search_downloads_small_index_chunks_and_no_ready_made_interface(tmp_p
     assert max(map(len, chunks)) < 5 * 1024
     runtime = {path for path in index if "/" not in path and not path.endswith(".pf_meta")}
     assert runtime == {"pagefind.js", ENTRY, "wasm.en.pagefind", "wasm.unknown.pagefind"}
+
+
+def test_a_language_indexed_again_replaces_only_its_own_files(tmp_path):
+    english = {"summer/index.html": ("Summer meals", "<p>Free meals for kids.</p>")}
+    spanish = {"es/summer/index.html": ("Comidas de verano", "<p>Comidas gratis.</p>")}
+    edited = {"es/summer/index.html": ("Comidas de verano", "<p>Comidas gratis y piscinas.</p>")}
+    live = index_site(tmp_path / "before", {**english, **spanish})
+    whole = index_site(tmp_path / "after", {**english, **edited})
+
+    merged = merge_search_index(live, index_site(tmp_path / "es", edited), {"es"})
+
+    assert merged == whole
+    assert {path: live[path] for path in live if "en_" in path} == {
+        path: merged[path] for path in merged if "en_" in path
+    }
+    # A language left without pages leaves the index.
+    gone = merge_search_index(live, {}, {"es"})
+    assert set(json.loads(gone[ENTRY])["languages"]) == {"en"}
+    assert not [path for path in gone if "es_" in path]
