@@ -273,15 +273,19 @@ class SiteBuild:
     def finish(self, verify_urls=None):
         """Write what is derived from the pages (redirects, sitemap, search index), drop
         unused assets, verify, write the manifest and swap the build in. `verify_urls` limits
-        the page checks to what an incremental rebuild rendered."""
-        self._write_site_files()
-        self._collect_unused_assets()
-        self._verify(verify_urls)
-        if self.problems:
+        the page checks to what an incremental rebuild rendered. A build that fails here, for
+        any reason, is deleted."""
+        try:
+            self._write_site_files()
+            self._collect_unused_assets()
+            self._verify(verify_urls)
+            if self.problems:
+                raise BuildFailed(self.site_key, sorted(self.problems))
+            self._write_manifest()
+            self._swap()
+        except BaseException:
             shutil.rmtree(self.dir, ignore_errors=True)
-            raise BuildFailed(self.site_key, sorted(self.problems))
-        self._write_manifest()
-        self._swap()
+            raise
         self.report.written.sort()
         self.report.removed.sort()
         self.report.seconds = time.perf_counter() - self.started
@@ -532,11 +536,7 @@ def rebuild_search_index(site_key, output_root=None, languages=None):
             return None
         search_index = sorted(languages) if languages else True
         build = SiteBuild(site_for_key(site_key), output_root, previous, search_index=search_index)
-        try:
-            return build.finish(verify_urls=set())
-        except BaseException:
-            shutil.rmtree(build.dir, ignore_errors=True)
-            raise
+        return build.finish(verify_urls=set())
 
 
 def build_site(site_key, output_root=None, language_codes=None):

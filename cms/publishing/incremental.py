@@ -7,7 +7,6 @@ programs may gain the new one); a new, moved, unpublished or deleted page also b
 parent's outputs (the listings of its siblings). Files whose bytes come out the same are not
 touched, so the report names exactly the files that changed."""
 
-import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -175,11 +174,7 @@ def _rebuild_site(site_key, changes, output_root):
     build.render_page_outputs(rerender)
     build.render_not_found_pages(not_found)
     build.render_search_pages(search)
-    try:
-        return build.finish(verify_urls=set(build.report.rendered))
-    except BaseException:
-        shutil.rmtree(build.dir, ignore_errors=True)
-        raise
+    return build.finish(verify_urls=set(build.report.rendered))
 
 
 def rebuild(changes, output_root=None, site_keys=None):
