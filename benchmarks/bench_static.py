@@ -18,8 +18,10 @@ import subprocess
 import tempfile
 import threading
 import time
+from contextlib import contextmanager
 from importlib.util import find_spec
 from pathlib import Path
+from unittest import mock
 
 from django.conf import settings
 from django.db import transaction
@@ -28,7 +30,8 @@ from django.test.utils import override_settings
 from wagtail.models import Locale, Page
 
 from cms.core.models import StandardPage
-from cms.publishing.build import build_site, load_manifest, rebuild_search_index
+from cms.publishing import tasks
+from cms.publishing.build import RECENT, STALE, build_site, load_manifest, rebuild_search_index
 from cms.publishing.incremental import Changes, rebuild
 from cms.publishing.outputs import site_for_key, site_outputs
 from cms.publishing.server import make_server
@@ -136,20 +139,56 @@ def incremental(report, figures):
         rebuild(Changes(pages={page.pk}))
         rebuild_search_index("growingup")
     page.summary = f"Updated {time.time()}"
-    started = time.perf_counter()
-    page.save_revision().publish()
+    with _timed_steps() as steps:
+        started = time.perf_counter()
+        page.save_revision().publish()
     report(
         "one-page publish through Wagtail, with its rebuild and search tasks",
         time.perf_counter() - started,
         "s",
     )
+    languages = sorted({code for r in steps.get("reports", ()) for code in r.page_languages})
+    print(f"  (the page changed in {len(languages)} languages: {', '.join(languages)})")
+    for step, label in PUBLISH_STEPS.items():
+        if step in steps:
+            target = "< 2 s" if step != STALE else None
+            report(f"one-page publish: {label}", steps[step] - started, "s", target=target)
 
     figures["incremental"] = one_page_rebuild(report, "one-page publish", page)
 
 
+PUBLISH_STEPS = {
+    "pages": "pages live, from the click",
+    RECENT: "and searchable (recent-changes index), from the click",
+    STALE: "its languages indexed again (exact ranking), from the click",
+}
+
+
+@contextmanager
+def _timed_steps():
+    """Note when each task of a publish finishes: {step: perf_counter()}."""
+    steps = {}
+
+    def timed(function, step):
+        def run(*args, **kwargs):
+            result = function(*args, **kwargs)
+            steps.setdefault(kwargs.get("languages", step), time.perf_counter())
+            if step == "pages":
+                steps["reports"] = result
+            return result
+
+        return run
+
+    with (
+        mock.patch.object(tasks, "rebuild", timed(rebuild, "pages")),
+        mock.patch.object(tasks, "rebuild_search_index", timed(rebuild_search_index, None)),
+    ):
+        yield steps
+
+
 def one_page_rebuild(report, label, page, **options):
     """Change a live page the way a publish does, without the rebuild a publish starts, and time
-    the rebuild alone."""
+    the rebuild alone, then the two steps of its search index."""
     page.summary = f"Updated again {time.time()}"
     page.save(update_fields=["summary"])
     started = time.perf_counter()
@@ -158,16 +197,15 @@ def one_page_rebuild(report, label, page, **options):
     report(f"{label}: pages rebuilt and swapped in", seconds, "s", target="< 2 s")
     report(f"{label}: URLs rendered", sum(len(r.rendered) for r in reports), "")
     report(f"{label}: files changed", sum(len(r.written) for r in reports), "")
-    # As the publish's background task does: the languages whose pages changed, indexed again.
-    started = time.perf_counter()
-    for built in reports:
-        if built.page_languages:
-            rebuild_search_index(
-                built.site_key, options.get("output_root"), languages=built.page_languages
-            )
-    report(
-        f"{label}: then its search index (a task of its own)", time.perf_counter() - started, "s"
-    )
+    # As the publish's background tasks do: the recent-changes index, then the languages.
+    for step in (RECENT, STALE):
+        started = time.perf_counter()
+        for built in reports:
+            if built.page_languages:
+                rebuild_search_index(built.site_key, options.get("output_root"), languages=step)
+        report(
+            f"{label}: then {PUBLISH_STEPS[step].split(',')[0]}", time.perf_counter() - started, "s"
+        )
     return seconds
 
 

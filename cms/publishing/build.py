@@ -45,9 +45,13 @@ from cms.publishing.outputs import (
 from cms.publishing.rendering import SiteRenderer
 from cms.publishing.search_index import (
     ENTRY,
+    RECENT_DIR,
+    RECENT_NOTE,
     SEARCH_DIR,
     build_search_index,
+    fragment_ids,
     merge_search_index,
+    recent_search_index,
 )
 from cms.publishing.sitemaps import robots_txt, sitemap_xml
 from cms.publishing.verification import SiteFiles, verify, verify_sitemap
@@ -56,6 +60,11 @@ MANIFEST = "build-manifest.json"
 BUILDS_DIR = ".builds"
 STANDBY_NOTE = ".standby.json"
 ASSET_DIRS = (settings.STATIC_URL.strip("/") + "/", settings.MEDIA_URL.strip("/") + "/")
+# What a build does to the search index besides True (index every language), False (leave it)
+# and a list of languages (index those again): RECENT indexes only the pages changed since the
+# index was built, in the recent-changes index; STALE indexes their languages again.
+RECENT = "recent"
+STALE = "stale"
 
 
 class BuildFailed(Exception):
@@ -139,6 +148,9 @@ class SiteBuild:
             language_codes = None if built is None else sorted({*built, *(language_codes or ())})
         self.language_codes = language_codes
         self.search_index = search_index
+        # {address: [language, hash of the page's file, id in the index]} of the pages in the
+        # main search index, as they were when indexed.
+        self.search_pages = {}
         self.files = {}
         self.outputs = {}
         self.problems = []
@@ -149,6 +161,7 @@ class SiteBuild:
         else:
             self.files = dict(previous["files"])
             self.outputs = {output["url"]: output for output in previous["outputs"]}
+            self.search_pages = dict(previous.get("search_index", {}))
             live = live_dir(self.output_root, self.site_key).resolve()
             self.dir = self._take_standby(live)
             if self.dir is None:
@@ -324,27 +337,65 @@ class SiteBuild:
             self._write_search_index()
 
     def _write_search_index(self):
-        """Index the pages with Pagefind. `search_index` is True for every language, or the
-        languages whose pages changed: only their pages are indexed again, and the other
-        languages' index files are kept (Pagefind writes an index per language, its files
-        named after the language)."""
-        prefix = SEARCH_DIR + "/"
-        languages = None
-        if self.search_index is not True and prefix + ENTRY in self.files:
-            languages = set(self.search_index)
-        page_files = sorted(
-            output["path"]
-            for output in self._page_outputs()
-            if output["path"].endswith(".html")
-            and (languages is None or output["language"] in languages)
-        )
-        index = build_search_index(self.dir, page_files) if page_files else {}
+        """Index the pages with Pagefind, as `search_index` says (see RECENT). Pagefind writes
+        an index per language, its files named after the language: a language indexed again
+        replaces its own files and keeps the others'. Then the pages changed since they were
+        indexed (none, after a whole index) go in the recent-changes index."""
+        if self.search_index is not RECENT:
+            languages = self._languages_to_index()
+            if languages != set():
+                index = self._index_languages(languages)
+                self._replace_files(SEARCH_DIR, index, keep=RECENT_NOTE)
+        recent, note = self._recent_search_index()
+        self.write(f"{SEARCH_DIR}/{RECENT_NOTE}", note)
+        self._replace_files(RECENT_DIR, recent)
+
+    def _languages_to_index(self):
+        """The languages to index again, or None for all of them."""
+        if self.search_index is True or f"{SEARCH_DIR}/{ENTRY}" not in self.files:
+            return None
+        if self.search_index == STALE:
+            return {language for _, language in stale_search_pages(self.outputs, self.search_pages)}
+        return set(self.search_index)
+
+    def _index_languages(self, languages):
+        pages = {
+            url: output
+            for url, output in _searchable(self.outputs).items()
+            if languages is None or output["language"] in languages
+        }
+        index = build_search_index(self.dir, sorted(output["path"] for output in pages.values()))
+        ids = fragment_ids(index)
         if languages is not None:
             index = merge_search_index(self._search_index_files(), index, languages)
+        self.search_pages = {
+            url: indexed
+            for url, indexed in self.search_pages.items()
+            if languages is not None and indexed[0] not in languages
+        }
+        for url, output in pages.items():
+            self.search_pages[url] = [output["language"], output["hash"], ids.get(url)]
+        return index
+
+    def _recent_search_index(self):
+        stale = stale_search_pages(self.outputs, self.search_pages)
+        changed = sorted(self.outputs[url]["path"] for url, _ in stale if url in self.outputs)
+        fresh = build_search_index(self.dir, changed) if changed else {}
+        fresh_ids = set(fragment_ids(fresh).values())
+        superseded = {}
+        for url, _ in stale:
+            indexed_id = self.search_pages.get(url, [None, None, None])[2]
+            if indexed_id and indexed_id not in fresh_ids:
+                superseded.setdefault(indexed_id.partition("_")[0], []).append(indexed_id)
+        return recent_search_index(fresh, superseded)
+
+    def _replace_files(self, folder, files, keep=None):
+        """Make `folder` hold `files` ({path in it: bytes}) and no other file but `keep`."""
+        prefix = folder + "/"
         for path in [p for p in self.files if p.startswith(prefix)]:
-            if path.removeprefix(prefix) not in index:
+            if path.removeprefix(prefix) not in files and path != prefix + str(keep):
                 self.remove(path)
-        for path, content in index.items():
+        for path, content in files.items():
             self.write(prefix + path, content)
 
     def _search_index_files(self):
@@ -352,7 +403,7 @@ class SiteBuild:
         return {
             path.removeprefix(prefix): self.read(path)
             for path in self.files
-            if path.startswith(prefix)
+            if path.startswith(prefix) and path != prefix + RECENT_NOTE
         }
 
     def _collect_unused_assets(self):
@@ -382,6 +433,7 @@ class SiteBuild:
             "languages": self.language_codes,
             "outputs": [self.outputs[url] for url in sorted(self.outputs)],
             "files": dict(sorted(self.files.items())),
+            "search_index": dict(sorted(self.search_pages.items())),
         }
         # Compact: with indent, json uses its pure-Python encoder, ten times slower on a big site.
         text = json.dumps(manifest, sort_keys=True, separators=(",", ":"))
@@ -440,6 +492,28 @@ class SiteBuild:
             return json.loads((build / MANIFEST).read_text())["files"]
         except (OSError, ValueError, KeyError):
             return None
+
+
+def _searchable(outputs):
+    """The outputs Pagefind may index: pages' HTML files (it leaves out later listing pages)."""
+    return {
+        url: output
+        for url, output in outputs.items()
+        if output["kind"] == "page" and output["path"].endswith(".html")
+    }
+
+
+def stale_search_pages(outputs, search_pages):
+    """[(address, language)] of the pages added, changed or removed since the search index was
+    built: `outputs` {address: output} as in a manifest, `search_pages` as SiteBuild keeps."""
+    pages = _searchable(outputs)
+    stale = [
+        (url, output["language"])
+        for url, output in pages.items()
+        if search_pages.get(url, [None, None])[1] != output["hash"]
+    ]
+    stale += [(url, indexed[0]) for url, indexed in search_pages.items() if url not in pages]
+    return sorted(stale)
 
 
 def _remove_folders(folders):
@@ -526,16 +600,24 @@ def _as_page_outputs(outputs):
 
 
 def rebuild_search_index(site_key, output_root=None, languages=None):
-    """Index the live build of a site again (after an incremental rebuild): the pages of
-    `languages` only, or of every language. Returns the report, or None when the site has no
-    live build."""
+    """Index the live build of a site again: the pages of `languages` (a list of codes) or of
+    every language (None); STALE: the languages with pages changed since they were indexed;
+    RECENT: none, only the pages changed since, in the recent-changes index. Returns the
+    report, or None when the site has no live build or nothing to do."""
     output_root = Path(output_root or default_output_root())
     with site_lock(output_root, site_key):
         previous = load_manifest(output_root, site_key)
         if previous is None or previous.get("database") != database_identity():
             return None
-        search_index = sorted(languages) if languages else True
-        build = SiteBuild(site_for_key(site_key), output_root, previous, search_index=search_index)
+        if languages in (RECENT, STALE) and not stale_search_pages(
+            {output["url"]: output for output in previous["outputs"]},
+            previous.get("search_index", {}),
+        ):
+            return None
+        search_index = languages if languages in (RECENT, STALE) else sorted(languages or ())
+        build = SiteBuild(
+            site_for_key(site_key), output_root, previous, search_index=search_index or True
+        )
         return build.finish(verify_urls=set())
 
 

@@ -1,7 +1,16 @@
 """The Pagefind index of a site: a static search index that the browser loads in small pieces,
 with word splitting for Chinese and Korean that the database backend lacks. The binary ships in
-the `pagefind_bin_extended` package on PyPI."""
+the `pagefind_bin_extended` package on PyPI.
 
+Pagefind cannot add one page to an index: it indexes a language's pages all at once (about a
+second per thousand pages here), and an English page left untranslated shows in every
+language. So a publish makes its pages searchable in two steps. First, the pages changed since
+the main index was built go in a small index of their own (RECENT_DIR), which search.js merges
+into its results, leaving out the main index's old versions of those pages. Then their
+languages are indexed again, which empties it. In between, a changed page may rank a little
+lower than it will: its small index holds too few pages to tell common words from rare ones."""
+
+import gzip
 import json
 import os
 import re
@@ -11,6 +20,10 @@ from pathlib import Path
 
 SEARCH_DIR = "pagefind"
 ENTRY = "pagefind-entry.json"
+# The pages changed since SEARCH_DIR was built, in a small index of their own that search.js
+# merges into the main one (see `recent_search_index`), and the note that tells it so.
+RECENT_DIR = "pagefind-recent"
+RECENT_NOTE = "recent.json"
 # What a page contributes to the index: its main content (not the header, language menu or
 # footer every page repeats), without notices about the page and without cards that summarise
 # other pages, which are indexed themselves. The less text, the fewer bytes a search loads.
@@ -37,6 +50,11 @@ RUNTIME = re.compile(
 )
 
 
+# Pagefind writes thousands of small files: in memory, not on disk, when the machine has a
+# tmpfs (twice as fast on ext4, where creating files in one folder from many threads contends).
+WORK_DIR = "/dev/shm" if os.path.isdir("/dev/shm") and os.access("/dev/shm", os.W_OK) else None
+
+
 class SearchIndexUnavailable(RuntimeError):
     pass
 
@@ -51,19 +69,24 @@ def pagefind_executable():
 
 def build_search_index(site_dir, page_paths):
     """Index the given HTML files of a built site. Returns {relative path: bytes} of the
-    index; the caller writes it under SEARCH_DIR."""
+    index ({} when none of them is indexed); the caller writes it under SEARCH_DIR."""
     executable = pagefind_executable()
-    with tempfile.TemporaryDirectory(prefix="pagefind-") as work:
+    site_dir = Path(site_dir).resolve()
+    with tempfile.TemporaryDirectory(prefix="pagefind-", dir=WORK_DIR) as work:
         pages = Path(work, "site")
         index = Path(work, "index")
         # Only pages are indexed (not 404 pages nor redirect notices): Pagefind reads a folder,
         # so it gets one made of links to the pages' files.
+        linked = 0
         for path in page_paths:
             if LATER_LISTING_PAGE.search(Path(site_dir, path).read_bytes()):
                 continue
             target = pages / path
             target.parent.mkdir(parents=True, exist_ok=True)
-            os.link(Path(site_dir, path), target)
+            target.symlink_to(site_dir / path)
+            linked += 1
+        if not linked:
+            return {}
         left_out = [
             argument for selector in LEFT_OUT for argument in ("--exclude-selectors", selector)
         ]
@@ -82,6 +105,17 @@ def build_search_index(site_dir, page_paths):
         }
     files[ENTRY] = _entry_bytes(json.loads(files[ENTRY]))
     return files
+
+
+def fragment_ids(index):
+    """{page address: its id in the index} (the id search results carry; it names the page's
+    fragment file and starts with its language: "es_1a2b3c4")."""
+    ids = {}
+    for path, content in index.items():
+        if path.startswith("fragment/"):
+            fragment = json.loads(gzip.decompress(content).removeprefix(b"pagefind_dcd"))
+            ids[fragment["url"]] = path.removeprefix("fragment/").removesuffix(".pf_fragment")
+    return ids
 
 
 def merge_search_index(live, fresh, languages):
@@ -108,6 +142,29 @@ def merge_search_index(live, fresh, languages):
     }
     merged[ENTRY] = _entry_bytes(entry)
     return merged
+
+
+def recent_search_index(fresh, superseded):
+    """The recent-changes index: `fresh`, an index of the pages changed since the main one was
+    built (without the runtime, which the main index serves), and the note search.js reads
+    first, naming it, its languages, and by language the ids of the main index's pages it
+    replaces (`superseded`, {language: ids}), which search.js leaves out of the results.
+    Returns ({path: bytes} under RECENT_DIR, note bytes); the note is "{}" when nothing
+    changed."""
+    files = {
+        path: content
+        for path, content in fresh.items()
+        if path != "pagefind.js" and not path.startswith("wasm.")
+    }
+    superseded = {code: sorted(ids) for code, ids in sorted(superseded.items()) if ids}
+    if not files and not superseded:
+        return {}, b"{}"
+    note = {
+        "bundle": f"../{RECENT_DIR}/",
+        "languages": sorted(json.loads(files[ENTRY])["languages"]) if files else [],
+        "superseded": superseded,
+    }
+    return files, _entry_bytes(note)
 
 
 def _entry_bytes(entry):

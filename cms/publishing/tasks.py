@@ -4,7 +4,7 @@ import logging
 
 from django_tasks import task
 
-from cms.publishing.build import rebuild_search_index
+from cms.publishing.build import RECENT, STALE, rebuild_search_index
 from cms.publishing.incremental import Changes, rebuild
 
 logger = logging.getLogger(__name__)
@@ -18,15 +18,25 @@ def rebuild_static(changes):
     for report in rebuild(Changes.from_json(changes)):
         lines.extend(_describe(report))
         if report.page_languages:
-            update_search_index.enqueue(report.site_key, sorted(report.page_languages))
+            update_search_index.enqueue(report.site_key)
     return lines
 
 
 @task()
-def update_search_index(site_key, languages=None):
-    """Index a site's live build again after a rebuild changed its pages: the pages of
-    `languages` (a list of codes), or of every language."""
-    report = rebuild_search_index(site_key, languages=languages)
+def update_search_index(site_key):
+    """Make a site's search find its changed pages: at once, in the small recent-changes index
+    of the pages changed since the main index was built, which the search page merges in; then,
+    in a task of its own, their languages are indexed again, which ranks them exactly and
+    empties the recent-changes index."""
+    report = rebuild_search_index(site_key, languages=RECENT)
+    compact_search_index.enqueue(site_key)
+    return _describe(report) if report else []
+
+
+@task()
+def compact_search_index(site_key):
+    """Index again the languages of a site with pages changed since they were indexed."""
+    report = rebuild_search_index(site_key, languages=STALE)
     return _describe(report) if report else []
 
 

@@ -108,3 +108,38 @@ def test_a_static_copy_fetches_the_text_of_the_results_shown_only(
     assert cards.count() == 7
     assert phone.get_by_role("button", name="More results").count() == 0
     assert cards.nth(5).get_by_role("link").evaluate("link => link === document.activeElement")
+
+
+def test_a_static_copy_finds_a_page_changed_since_its_index_was_built(
+    pages, phone, static_copy, tmp_path, settings, monkeypatch
+):
+    """Right after a publish, before its language is indexed again, the page is found by its
+    new words through the recent-changes index, and its old version is not shown beside it."""
+    from cms.core.models import StandardPage
+    from cms.publishing import tasks
+    from cms.publishing.build import RECENT, rebuild_search_index
+
+    address = static_copy()
+    settings.STATIC_BUILD_DIR = tmp_path
+    monkeypatch.setattr(
+        tasks,
+        "rebuild_search_index",
+        lambda site_key, languages: (
+            languages == RECENT and rebuild_search_index(site_key, languages=RECENT)
+        ),
+    )
+    museum = StandardPage.objects.get(title="Children's museum")
+    museum.title = "Children's museum and zoo"
+    museum.save_revision().publish()
+    assert (tmp_path / "growingup/pagefind-recent").is_dir()
+    fetched = []
+    phone.on("response", lambda response: fetched.append(response.url))
+    phone.goto(f"{address}/search/")
+    box = phone.get_by_role("combobox")
+    titles = phone.locator("#search-results .result-card__title")
+
+    for word in ("zoo", "museum"):
+        box.fill(word)
+        phone.wait_for_url(f"**/search/?q={word}")  # once its results are shown
+        assert titles.all_inner_texts() == ["Children's museum and zoo"]
+    assert any("/pagefind-recent/" in url for url in fetched)

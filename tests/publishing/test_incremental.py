@@ -1,6 +1,7 @@
 """Publishing, unpublishing, moving and deleting pages rebuild only the files they change, and
 a rebuild that fails leaves the live output as it was."""
 
+import gzip
 import json
 
 import pytest
@@ -8,7 +9,14 @@ from wagtail.models import Page
 
 from cms.core.models import StandardPage
 from cms.publishing import signals, tasks
-from cms.publishing.build import MANIFEST, BuildFailed, build_site, rebuild_search_index
+from cms.publishing.build import (
+    MANIFEST,
+    RECENT,
+    STALE,
+    BuildFailed,
+    build_site,
+    rebuild_search_index,
+)
 from cms.publishing.incremental import Changes, rebuild
 from tests.core.factories import StandardPageFactory
 
@@ -74,19 +82,27 @@ def test_editing_a_page_rebuilds_it_in_every_language_and_nothing_else(built):
     assert b"Who we are, in two lines." in (built["dir"] / "es/about/index.html").read_bytes()
 
 
-def test_the_search_index_of_the_changed_languages_is_the_one_a_whole_build_makes(
+def test_a_publish_makes_its_pages_searchable_in_the_recent_index_then_reindexes_them(
     built, monkeypatch
 ):
-    """A publish indexes again only the languages whose pages changed (here English, Spanish
-    and Arabic: the page and its untranslated copies), keeping the others' index files; the
-    result is the index a full reindex makes, byte for byte."""
-    indexed = []
+    """First the changed pages (the page and its untranslated copies) go in the small
+    recent-changes index, with the ids of their old versions to leave out, and the main index
+    is not touched; then their languages are indexed again, which empties it: the result is
+    the index a full reindex makes, byte for byte."""
+    site_dir = built["dir"]
+    old_ids = {
+        url: indexed[2]
+        for url, indexed in json.loads((site_dir / MANIFEST).read_text())["search_index"].items()
+        if url.endswith("/about/")
+    }
+    steps = []
 
     def reindex(site_key, languages=None):
-        indexed.append((site_key, languages))
+        steps.append((languages, snapshot(site_dir)))
         return rebuild_search_index(site_key, languages=languages)
 
     monkeypatch.setattr(tasks, "rebuild_search_index", reindex)
+    before = snapshot(site_dir)
     about = built["about"]
 
     def edit():
@@ -94,10 +110,56 @@ def test_the_search_index_of_the_changed_languages_is_the_one_a_whole_build_make
         about.save_revision().publish()
 
     built["change"](edit)
-    whole = rebuild_search_index("growingup")
+    [(RECENT, _), (STALE, recent)] = steps
 
-    assert indexed == [("growingup", ["ar", "en", "es"])]
+    assert sorted(old_ids) == ["/about/", "/ar/about/", "/es/about/"]
+    assert {p for p in changed_files(before, recent) if p.startswith("pagefind/")} == {
+        "pagefind/recent.json"
+    }
+    note = json.loads(recent["pagefind/recent.json"])
+    assert note["bundle"] == "../pagefind-recent/"
+    assert note["languages"] == ["ar", "en", "es"]
+    assert note["superseded"] == {old_id[:2]: [old_id] for old_id in old_ids.values()}
+    fragments = [path for path in recent if path.startswith("pagefind-recent/fragment/")]
+    assert len(fragments) == 3
+    assert not [path for path in recent if path.startswith("pagefind-recent/wasm.")]
+    assert b"neighbours who help families" in b"".join(
+        gzip.decompress(recent[path]) for path in fragments
+    )
+    # After the second step.
+    assert not (site_dir / "pagefind-recent").exists()
+    assert (site_dir / "pagefind/recent.json").read_text() == "{}"
+    whole = rebuild_search_index("growingup")
     assert (whole.written, whole.removed) == ([], [])
+
+
+def test_an_unpublished_page_leaves_the_search_at_once(built, monkeypatch):
+    """Its old ids are left out of results until its languages are indexed again."""
+    site_dir = built["dir"]
+    old_ids = {
+        indexed[2]
+        for url, indexed in json.loads((site_dir / MANIFEST).read_text())["search_index"].items()
+        if url.endswith("/about/")
+    }
+    monkeypatch.setattr(
+        tasks,
+        "rebuild_search_index",
+        lambda site_key, languages: (
+            languages == RECENT and rebuild_search_index(site_key, languages=RECENT)
+        ),
+    )
+    built["change"](built["about"].unpublish)
+
+    note = json.loads((site_dir / "pagefind/recent.json").read_text())
+    assert old_ids <= {id for ids in note["superseded"].values() for id in ids}
+    recent_pages = {
+        json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd"))["url"]
+        for path in (site_dir / "pagefind-recent/fragment").iterdir()
+    }
+    # The pages whose menu linked to it changed too: the home pages.
+    assert recent_pages == {"/", "/es/", "/ar/"}
+    assert rebuild_search_index("growingup", languages=STALE).removed
+    assert (site_dir / "pagefind/recent.json").read_text() == "{}"
 
 
 def test_publishing_a_new_page_adds_it_and_its_sitemap_entry(built, synced):

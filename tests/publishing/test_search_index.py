@@ -6,7 +6,13 @@ import random
 
 import pytest
 
-from cms.publishing.search_index import ENTRY, build_search_index, merge_search_index
+from cms.publishing.search_index import (
+    ENTRY,
+    build_search_index,
+    fragment_ids,
+    merge_search_index,
+    recent_search_index,
+)
 
 pytest.importorskip("pagefind_bin_extended")
 
@@ -102,3 +108,22 @@ def test_a_language_indexed_again_replaces_only_its_own_files(tmp_path):
     gone = merge_search_index(live, {}, {"es"})
     assert set(json.loads(gone[ENTRY])["languages"]) == {"en"}
     assert not [path for path in gone if "es_" in path]
+
+
+def test_the_recent_changes_index_leaves_the_runtime_to_the_main_one(tmp_path):
+    fresh = index_site(
+        tmp_path, {"es/summer/index.html": ("Comidas de verano", "<p>Comidas gratis.</p>")}
+    )
+    [(url, page_id)] = fragment_ids(fresh).items()
+
+    files, note = recent_search_index(fresh, {"es": {"es_0ld1d"}, "en": set()})
+
+    assert (url, page_id[:3]) == ("/es/summer/", "es_")
+    assert f"fragment/{page_id}.pf_fragment" in files
+    assert not [path for path in files if path == "pagefind.js" or path.startswith("wasm.")]
+    assert json.loads(note) == {
+        "bundle": "../pagefind-recent/",
+        "languages": ["es"],
+        "superseded": {"es": ["es_0ld1d"]},
+    }
+    assert recent_search_index({}, {"es": set()}) == ({}, b"{}")

@@ -15,6 +15,7 @@
   const { apiUrl, pagefindUrl, site, lang } = root.dataset;
   const DELAY = 250;
   const PAGEFIND_STEP = 5;
+  const pagefindBase = new URL(pagefindUrl, window.location.href);
   let usePagefind = !apiUrl;
   let pagefind = null; // the promise of its module, once asked for
   let controller = null;
@@ -57,13 +58,24 @@
     return { count: found.count, results: found.results, suggestions: suggested };
   }
 
+  // Pages changed since the index was built are in a small index of their own for a while;
+  // its note names it and the main index's pages it replaces, left out of the results.
+  async function recentChanges() {
+    const response = await fetch(new URL("recent.json", pagefindBase), { cache: "no-cache" });
+    return response.ok ? response.json() : {};
+  }
+
   function loadPagefind() {
-    pagefind ||= import(pagefindUrl).then(
-      async (module) => {
+    pagefind ||= Promise.all([import(pagefindUrl), recentChanges().catch(() => ({}))]).then(
+      async ([module, recent]) => {
         // Search in the page rather than in a web worker: one script fewer to download.
         await module.options({ noWorker: true });
         module.init();
-        return module;
+        const language = document.documentElement.lang.toLowerCase();
+        if (recent.languages?.includes(language)) {
+          await module.mergeIndex(new URL(recent.bundle, pagefindBase).href);
+        }
+        return { module, replaced: new Set(recent.superseded?.[language]) };
       },
       (error) => {
         pagefind = null;
@@ -85,7 +97,12 @@
   }
 
   async function fromPagefind(q) {
-    const found = (await (await loadPagefind()).search(q)).results;
+    const { module, replaced } = await loadPagefind();
+    // A page in both indexes, unchanged, comes once.
+    const seen = new Set();
+    const found = (await module.search(q)).results.filter(
+      ({ id }) => !replaced.has(id) && !seen.has(id) && seen.add(id),
+    );
     const results = await pagefindResults(found.slice(0, PAGEFIND_STEP));
     return { count: found.length, results, suggestions: results, more: found.slice(PAGEFIND_STEP) };
   }
