@@ -29,6 +29,7 @@ from django.test import Client
 from django.test.utils import override_settings
 from wagtail.models import Locale, Page
 
+from cms.core.demo import sync_locale_trees
 from cms.core.models import StandardPage
 from cms.publishing import tasks
 from cms.publishing.build import RECENT, STALE, build_site, load_manifest, rebuild_search_index
@@ -136,7 +137,8 @@ def incremental(report, figures):
         page = StandardPage(title="Free swim this summer", slug="bench-free-swim", body=[])
         home.add_child(instance=page)
         page.save_revision().publish()
-        rebuild(Changes(pages={page.pk}))
+        sync_locale_trees()  # its untranslated copies in every language, as on the demo
+        rebuild(Changes(pages={page.pk}, parents={home.pk}))
         rebuild_search_index("growingup")
     page.summary = f"Updated {time.time()}"
     with _timed_steps() as steps:
@@ -152,15 +154,20 @@ def incremental(report, figures):
     for step, label in PUBLISH_STEPS.items():
         if step in steps:
             target = "< 2 s" if step != STALE else None
-            report(f"one-page publish: {label}", steps[step] - started, "s", target=target)
+            report(
+                f"one-page publish: {label}, from the click",
+                steps[step] - started,
+                "s",
+                target=target,
+            )
 
     figures["incremental"] = one_page_rebuild(report, "one-page publish", page)
 
 
 PUBLISH_STEPS = {
-    "pages": "pages live, from the click",
-    RECENT: "and searchable (recent-changes index), from the click",
-    STALE: "its languages indexed again (exact ranking), from the click",
+    "pages": "pages live",
+    RECENT: "searchable (recent-changes index)",
+    STALE: "languages indexed again (exact ranking)",
 }
 
 
@@ -187,10 +194,12 @@ def _timed_steps():
 
 
 def one_page_rebuild(report, label, page, **options):
-    """Change a live page the way a publish does, without the rebuild a publish starts, and time
-    the rebuild alone, then the two steps of its search index."""
+    """Change a live page and its untranslated copies the way a publish does, without the
+    rebuild a publish starts, and time the rebuild alone, then the two steps of its search
+    index."""
     page.summary = f"Updated again {time.time()}"
     page.save(update_fields=["summary"])
+    type(page).objects.filter(alias_of=page).update(summary=page.summary)  # as a publish does
     started = time.perf_counter()
     reports = rebuild(Changes(pages={page.pk}), **options)
     seconds = time.perf_counter() - started
@@ -203,9 +212,7 @@ def one_page_rebuild(report, label, page, **options):
         for built in reports:
             if built.page_languages:
                 rebuild_search_index(built.site_key, options.get("output_root"), languages=step)
-        report(
-            f"{label}: then {PUBLISH_STEPS[step].split(',')[0]}", time.perf_counter() - started, "s"
-        )
+        report(f"{label}: then {PUBLISH_STEPS[step]}", time.perf_counter() - started, "s")
     return seconds
 
 
