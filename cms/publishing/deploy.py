@@ -4,7 +4,8 @@ hash changed since the last deploy are uploaded, and files that are gone are rem
 
 The target keeps `.deployed.json`, the content hashes it holds, so a deploy reads one small
 file instead of every object. Assets go first and pages after them, so a page never goes live
-before the files it loads; removals come last."""
+before the files it loads (and the search index's entry files after the index's other files);
+removals come last."""
 
 import json
 import mimetypes
@@ -14,6 +15,7 @@ from pathlib import Path
 import fsspec
 
 from cms.publishing.build import MANIFEST
+from cms.publishing.search_index import ENTRY, RECENT_NOTE
 
 DEPLOYED = ".deployed.json"
 
@@ -33,7 +35,9 @@ class DeployReport:
 
 
 def _upload_order(path):
-    return (path.endswith((".html", ".xml", ".txt", "_redirects")), path)
+    # Pages, and the files of the search index that name others (each index's entry, the
+    # recent-changes note), go up after what they refer to.
+    return (path.endswith((".html", ".xml", ".txt", "_redirects", ENTRY, RECENT_NOTE)), path)
 
 
 def deploy(site_dir, target, *, fs=None, full=False):

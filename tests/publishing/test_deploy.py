@@ -33,6 +33,17 @@ def test_first_deploy_uploads_every_file_and_a_second_uploads_none(deployed):
     assert again.unchanged == len(deployed["first"].uploaded)
 
 
+def test_the_files_that_name_others_go_up_after_them(deployed):
+    uploaded = deployed["first"].uploaded
+    last_asset = max(
+        uploaded.index(path) for path in uploaded if path.startswith(("static/", "pagefind/index/"))
+    )
+    for path in ("index.html", "pagefind/pagefind-entry.json", "pagefind/recent.json"):
+        assert uploaded.index(path) > last_asset
+    metas = [uploaded.index(path) for path in uploaded if path.endswith(".pf_meta")]
+    assert metas and max(metas) < uploaded.index("pagefind/pagefind-entry.json")
+
+
 def test_deploy_after_a_rebuild_sends_the_changed_files_and_removes_gone_ones(deployed):
     about = deployed["about"]
     about.unpublish()
