@@ -149,7 +149,9 @@ def incremental(report, figures):
         time.perf_counter() - started,
         "s",
     )
-    languages = sorted({code for r in steps.get("reports", ()) for code in r.page_languages})
+    pages = {o["path"]: o["language"] for o in _manifest("growingup")["outputs"]}
+    written = {path for built in steps.get("reports", ()) for path in built.written}
+    languages = sorted({pages[path] for path in written if path.endswith(".html")})
     print(f"  (the page changed in {len(languages)} languages: {', '.join(languages)})")
     for step, label in PUBLISH_STEPS.items():
         if step in steps:
@@ -210,8 +212,7 @@ def one_page_rebuild(report, label, page, **options):
     for step in (RECENT, STALE):
         started = time.perf_counter()
         for built in reports:
-            if built.page_languages:
-                rebuild_search_index(built.site_key, options.get("output_root"), languages=step)
+            rebuild_search_index(built.site_key, options.get("output_root"), languages=step)
         report(f"{label}: then {PUBLISH_STEPS[step]}", time.perf_counter() - started, "s")
     return seconds
 

@@ -92,6 +92,19 @@ def synced(sites):
     return sync
 
 
+@pytest.fixture
+def search_reindex_held_back(monkeypatch):
+    """A publish's search task stops after the recent-changes index: its second step, which
+    indexes the changed languages again, does not run."""
+    from cms.publishing import tasks
+    from cms.publishing.build import RECENT, rebuild_search_index
+
+    def first_step_only(site_key, languages):
+        return languages == RECENT and rebuild_search_index(site_key, languages=RECENT)
+
+    monkeypatch.setattr(tasks, "rebuild_search_index", first_step_only)
+
+
 def site_get(client, site_key, path, **extra):
     return client.get(path, HTTP_HOST=HOSTS[site_key], **extra)
 

@@ -88,8 +88,6 @@ class BuildReport:
     rendered: list = field(default_factory=list)
     written: list = field(default_factory=list)
     removed: list = field(default_factory=list)
-    # Languages with a page written or removed: their search index is out of date.
-    page_languages: set = field(default_factory=set)
     seconds: float = 0.0
 
     def summary(self):
@@ -217,10 +215,10 @@ class SiteBuild:
     # Files
 
     def write(self, path, content):
-        """Write a file unless it holds these bytes already. Returns True when it wrote."""
+        """Write a file unless it holds these bytes already."""
         digest = content_hash(content)
         if self.files.get(path) == digest:
-            return False
+            return
         target = self.dir / path
         target.parent.mkdir(parents=True, exist_ok=True)
         temporary = target.with_name(f".{target.name}.tmp")
@@ -228,7 +226,6 @@ class SiteBuild:
         os.replace(temporary, target)
         self.files[path] = digest
         self.report.written.append(path)
-        return True
 
     def remove(self, path):
         if self.files.pop(path, None) is not None:
@@ -262,8 +259,6 @@ class SiteBuild:
         output = self.outputs.pop(url, None)
         if output is not None:
             self.remove(output["path"])
-            if output["kind"] == "page":
-                self.report.page_languages.add(output["language"])
 
     def _keep(self, rendered, path, kind, page_id, language_code):
         self.report.rendered.append(rendered.url)
@@ -279,8 +274,7 @@ class SiteBuild:
                 self.problems.append(f"{rendered.url}: refers to a missing file {missing}")
                 return
             content = text.encode()
-        if self.write(path, content) and kind == "page":
-            self.report.page_languages.add(language_code)
+        self.write(path, content)
         pages, objects, types = _split_dependencies(rendered.dependencies, page_id)
         self.outputs[rendered.url] = {
             "url": rendered.url,

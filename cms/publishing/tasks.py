@@ -17,7 +17,8 @@ def rebuild_static(changes):
     lines = []
     for report in rebuild(Changes.from_json(changes)):
         lines.extend(_describe(report))
-        if report.page_languages:
+        # The search tasks work out from the manifest which pages changed since indexing.
+        if any(path.endswith(".html") for path in report.written + report.removed):
             update_search_index.enqueue(report.site_key)
     return lines
 
