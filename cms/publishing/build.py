@@ -355,8 +355,7 @@ class SiteBuild:
         if self.search_index is not RECENT:
             languages = self._languages_to_index()
             if languages != set():
-                index = self._index_languages(languages)
-                self._replace_files(SEARCH_DIR, index, keep=RECENT_NOTE)
+                self._index_languages(languages)
         recent, note = self._recent_search_index()
         self.write(f"{SEARCH_DIR}/{RECENT_NOTE}", note)
         self._replace_files(RECENT_DIR, recent)
@@ -377,8 +376,20 @@ class SiteBuild:
         }
         index = build_search_index(self.dir, sorted(output["path"] for output in pages.values()))
         ids = fragment_ids(index)
-        if languages is not None:
-            index = merge_search_index(self._search_index_files(), index, languages)
+        if languages is None:
+            self._replace_files(SEARCH_DIR, index, keep=RECENT_NOTE)
+        else:
+            prefix = SEARCH_DIR + "/"
+            live = [
+                path.removeprefix(prefix)
+                for path in self.files
+                if path.startswith(prefix) and path != prefix + RECENT_NOTE
+            ]
+            index, gone = merge_search_index(self.read(prefix + ENTRY), live, index, languages)
+            for path in gone:
+                self.remove(prefix + path)
+            for path, content in index.items():
+                self.write(prefix + path, content)
         self.search_pages = {
             url: indexed
             for url, indexed in self.search_pages.items()
@@ -386,7 +397,6 @@ class SiteBuild:
         }
         for url, output in pages.items():
             self.search_pages[url] = [output["language"], output["hash"], ids.get(url)]
-        return index
 
     def _recent_search_index(self):
         stale = stale_search_pages(self.outputs, self.search_pages)
@@ -408,14 +418,6 @@ class SiteBuild:
                 self.remove(path)
         for path, content in files.items():
             self.write(prefix + path, content)
-
-    def _search_index_files(self):
-        prefix = SEARCH_DIR + "/"
-        return {
-            path.removeprefix(prefix): self.read(path)
-            for path in self.files
-            if path.startswith(prefix) and path != prefix + RECENT_NOTE
-        }
 
     def _collect_unused_assets(self):
         used = set()

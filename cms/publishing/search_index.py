@@ -118,13 +118,16 @@ def fragment_ids(index):
     return ids
 
 
-def merge_search_index(live, fresh, languages):
-    """A site's index ({relative path: bytes}) with the index of `languages` replaced: `live`
-    is the whole current index, `fresh` a new index of only those languages' pages (or {} when
-    they have none left). Pagefind names each language's files after it: `pagefind.<hash>.pf_meta`
-    (the hash starts "<language>_"), `index/<language>_*`, `fragment/<language>_*` and
-    `filter/<language>_*`; the runtime and WebAssembly files are shared."""
-    live_entry = json.loads(live[ENTRY])
+def merge_search_index(live_entry, live_paths, fresh, languages):
+    """What replacing the index of `languages` changes in a site's index: `live_entry` is the
+    current index's entry file, `live_paths` the paths of its files, `fresh` a new index of only
+    those languages' pages (or {} when they have none left). Returns the files to write
+    ({relative path: bytes}, the merged entry included) and the live paths to remove. The other
+    languages' files are kept as they are, unread. Pagefind names each language's files after
+    it: `pagefind.<hash>.pf_meta` (the hash starts "<language>_"), `index/<language>_*`,
+    `fragment/<language>_*` and `filter/<language>_*`; the runtime and WebAssembly files are
+    shared."""
+    live_entry = json.loads(live_entry)
     fresh_entry = json.loads(fresh[ENTRY]) if fresh else {"languages": {}}
     replaced = set(languages) | set(fresh_entry["languages"])
 
@@ -133,15 +136,13 @@ def merge_search_index(live, fresh, languages):
         code = name.partition("_")[0]
         return code if "_" in name and code in live_entry["languages"] else None
 
-    merged = {path: content for path, content in live.items() if language_of(path) not in replaced}
-    merged.update(fresh)
+    gone = [path for path in live_paths if language_of(path) in replaced and path not in fresh]
     entry = {**live_entry, **{k: v for k, v in fresh_entry.items() if k != "languages"}}
     entry["languages"] = {
         **{code: info for code, info in live_entry["languages"].items() if code not in replaced},
         **fresh_entry["languages"],
     }
-    merged[ENTRY] = _entry_bytes(entry)
-    return merged
+    return {**fresh, ENTRY: _entry_bytes(entry)}, gone
 
 
 def recent_search_index(fresh, superseded):

@@ -91,6 +91,12 @@ def test_a_search_downloads_small_index_chunks_and_no_ready_made_interface(tmp_p
     assert runtime == {"pagefind.js", ENTRY, "wasm.en.pagefind", "wasm.unknown.pagefind"}
 
 
+def merge(live, fresh, languages):
+    """The index `live` ({path: bytes}) once merge_search_index's changes are made."""
+    files, gone = merge_search_index(live[ENTRY], list(live), fresh, languages)
+    return {**{path: content for path, content in live.items() if path not in gone}, **files}
+
+
 def test_a_language_indexed_again_replaces_only_its_own_files(tmp_path):
     english = {"summer/index.html": ("Summer meals", "<p>Free meals for kids.</p>")}
     spanish = {"es/summer/index.html": ("Comidas de verano", "<p>Comidas gratis.</p>")}
@@ -98,14 +104,14 @@ def test_a_language_indexed_again_replaces_only_its_own_files(tmp_path):
     live = index_site(tmp_path / "before", {**english, **spanish})
     whole = index_site(tmp_path / "after", {**english, **edited})
 
-    merged = merge_search_index(live, index_site(tmp_path / "es", edited), {"es"})
+    merged = merge(live, index_site(tmp_path / "es", edited), {"es"})
 
     assert merged == whole
     assert {path: live[path] for path in live if "en_" in path} == {
         path: merged[path] for path in merged if "en_" in path
     }
     # A language left without pages leaves the index.
-    gone = merge_search_index(live, {}, {"es"})
+    gone = merge(live, {}, {"es"})
     assert set(json.loads(gone[ENTRY])["languages"]) == {"en"}
     assert not [path for path in gone if "es_" in path]
 
