@@ -33,11 +33,32 @@ def occurrence_rows(event):
     ]
 
 
+# What a stored date says; a row that says the same is left alone.
+OCCURRENCE_FIELDS = ("start", "end", "has_end", "all_day", "cancelled", "moved", "note")
+
+
 def refresh_occurrences(event):
-    """Rebuild the stored dates of one English event page from its schedule."""
+    """Bring the stored dates of one English event page in line with its schedule, touching
+    only the dates that changed: a save that keeps the schedule changes no row, so nothing
+    that shows the event's dates is rebuilt."""
+    wanted = {
+        tuple(getattr(row, name) for name in OCCURRENCE_FIELDS): row
+        for row in occurrence_rows(event)
+    }
     with transaction.atomic():
-        EventOccurrence.objects.filter(event_id=event.pk).delete()
-        EventOccurrence.objects.bulk_create(occurrence_rows(event))
+        stored = EventOccurrence.objects.filter(event_id=event.pk)
+        kept, stale = set(), []
+        for pk, *values in stored.values_list("pk", *OCCURRENCE_FIELDS):
+            key = tuple(values)
+            if key in wanted and key not in kept:
+                kept.add(key)
+            else:
+                stale.append(pk)
+        if stale:
+            EventOccurrence.objects.filter(pk__in=stale).delete()
+        EventOccurrence.objects.bulk_create(
+            [row for key, row in wanted.items() if key not in kept]
+        )
 
 
 def refresh_all_occurrences():

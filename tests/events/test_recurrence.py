@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from django.utils import timezone
 
+from cms.events.models import EventOccurrence
 from cms.events.occurrences import upcoming_occurrences
 from cms.events.recurrence import (
     LAST_WEEKDAY,
@@ -206,3 +207,30 @@ def test_editing_the_dates_bumps_the_calendar_sequence_but_editing_text_does_not
     event.refresh_from_db()
     assert event.sequence == 1
     assert event.starts_at.astimezone(NEW_YORK).hour == 11
+
+
+@pytest.mark.django_db
+def test_saving_an_event_touches_only_the_dates_that_changed(event_indexes):
+    """A publish that keeps the schedule rewrites no stored date, so nothing that shows the
+    dates is rebuilt; a changed schedule replaces only what it changed."""
+    first = days_from_today(1)
+    event = make_event(
+        event_indexes["growingup"],
+        title="Story time",
+        starts_at=new_york(first, 10),
+        ends_at=new_york(first, 11),
+        repeat="daily",
+        repeat_count=5,
+    )
+    stored = dict(EventOccurrence.objects.filter(event=event).values_list("pk", "start"))
+    assert len(stored) == 5
+
+    event.summary = "Songs and picture books."
+    event.save_revision().publish()
+    assert dict(EventOccurrence.objects.filter(event=event).values_list("pk", "start")) == stored
+
+    event.repeat_count = 6
+    event.save_revision().publish()
+    after = dict(EventOccurrence.objects.filter(event=event).values_list("pk", "start"))
+    assert len(after) == 6
+    assert stored.items() <= after.items()
