@@ -56,9 +56,7 @@ def refresh_occurrences(event):
                 stale.append(pk)
         if stale:
             EventOccurrence.objects.filter(pk__in=stale).delete()
-        EventOccurrence.objects.bulk_create(
-            [row for key, row in wanted.items() if key not in kept]
-        )
+        EventOccurrence.objects.bulk_create([row for key, row in wanted.items() if key not in kept])
 
 
 def refresh_all_occurrences():
