@@ -7,10 +7,14 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms.core import health
 from search import views as search_views
 from search.api import api as search_api
 
 urlpatterns = [
+    # Answered by cms.core.health.HealthCheckMiddleware before the host check; routed here too
+    # so that reverse("healthz") works.
+    path("healthz", health.healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap),
