@@ -30,18 +30,9 @@ migrate: install
 demo: migrate messages
 	$(PY) manage.py load_demo
 
+# The live sites answer at once; the worker builds the static copies beside them.
 run: demo
-	$(PY) manage.py build_static
-	@echo
-	@echo "Growing Up NYC:  http://growingup.localhost:$(PORT)/"
-	@echo "Generation NYC:  http://generation.localhost:$(PORT)/"
-	@echo "Admin:           http://growingup.localhost:$(PORT)/admin/  (login printed above)"
-	@echo "Static builds (dist/), as the public gets them:"
-	@echo "  Growing Up NYC: http://growingup.localhost:$(STATIC_PORT)/"
-	@echo "  Generation NYC: http://generation.localhost:$(STATIC_PORT)/"
-	@echo
-	$(PY) manage.py serve_static $(STATIC_PORT) & trap "kill $$!" EXIT INT TERM; \
-		$(PY) manage.py runserver $(PORT)
+	$(PY) manage.py run_sites --port $(PORT) --static-port $(STATIC_PORT)
 
 # Every gate CI runs, in the order CI runs them.
 test: gates pytest pytest-postgres

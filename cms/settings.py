@@ -95,7 +95,12 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: /healthz answers load balancers on any host and over plain HTTP (cms/core/health.py).
+    "cms.core.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # The admin's static files, from STATIC_ROOT (collectstatic), with far-future caching of
+    # the hashed names.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -170,6 +175,9 @@ USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "America/New_York"
 
+# The static builds of the public sites (one folder per site), shared by the web processes and
+# the publishing worker.
+STATIC_BUILD_DIR = Path(os.environ.get("STATIC_BUILD_DIR", BASE_DIR / "dist"))
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
 MEDIA_URL = "/media/"
@@ -179,7 +187,7 @@ STORAGES = {
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG
-        else "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"
+        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
 
@@ -217,17 +225,19 @@ if MACHINE_TRANSLATOR == "deepl" and not os.environ.get("DEEPL_API_KEY"):
     raise ImproperlyConfigured("MACHINE_TRANSLATOR=deepl needs DEEPL_API_KEY (see .env.example).")
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = MACHINE_TRANSLATORS.get(MACHINE_TRANSLATOR)
 
-# Background tasks (indexing, syncs, imports, static rebuilds). Immediate by default, so a
-# newcomer needs no worker; TASKS_BACKEND=database queues them in the database for
-# `manage.py db_worker` processes.
-TASKS = {
-    "default": {
-        "BACKEND": {
-            "immediate": "django_tasks.backends.immediate.ImmediateBackend",
-            "database": "django_tasks_db.DatabaseBackend",
-        }[os.environ.get("TASKS_BACKEND", "immediate")]
-    }
+# Background tasks (indexing, syncs, imports, static rebuilds), queued in the database for
+# `manage.py db_worker` processes, so that no editor waits for a rebuild (`make run` starts a
+# worker). TASKS_BACKEND=immediate runs them inside the request: for tests only.
+TASKS_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
 }
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "database")
+if TASKS_BACKEND not in TASKS_BACKENDS:
+    raise ImproperlyConfigured(f"TASKS_BACKEND must be one of {list(TASKS_BACKENDS)}")
+# The static rebuilds have a queue (and a worker) of their own: a publish never waits for a sync.
+TASKS_QUEUES = ["default", "publishing"]
+TASKS = {"default": {"BACKEND": TASKS_BACKENDS[TASKS_BACKEND], "QUEUES": TASKS_QUEUES}}
 
 # The city's Benefits and Programs dataset on NYC Open Data (Socrata SODA), read by
 # `manage.py sync_programs`. An app token lifts the shared per-address rate limit.

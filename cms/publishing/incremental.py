@@ -38,6 +38,11 @@ class Changes:
     def __bool__(self):
         return bool(self.pages or self.parents or self.objects)
 
+    def merge(self, other):
+        self.pages |= other.pages
+        self.parents |= other.parents
+        self.objects |= other.objects
+
     def as_json(self):
         return {
             "pages": sorted(self.pages),

@@ -7,6 +7,13 @@ from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+# Until the worker's first build of a site is done.
+NOT_BUILT_YET = (
+    '<!doctype html><html lang="en"><meta charset="utf-8"><meta http-equiv="refresh" '
+    'content="10"><title>Being built</title><p>This static copy is being built. This page '
+    "reloads every 10 seconds until it is ready.</p></html>"
+)
+
 
 class SiteRequestHandler(SimpleHTTPRequestHandler):
     def __init__(self, *args, sites, **kwargs):
@@ -23,6 +30,8 @@ class SiteRequestHandler(SimpleHTTPRequestHandler):
 
     def send_error(self, code, message=None, explain=None):
         site_dir = self._site_dir()
+        if site_dir is not None and not site_dir.is_dir():
+            return self._send_not_built_yet()
         if code != HTTPStatus.NOT_FOUND or site_dir is None:
             return super().send_error(code, message, explain)
         first = self.path.lstrip("/").split("/", 1)[0]
@@ -33,6 +42,16 @@ class SiteRequestHandler(SimpleHTTPRequestHandler):
         self.send_response(code)
         self.send_header("Content-Type", "text/html; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def _send_not_built_yet(self):
+        body = NOT_BUILT_YET.encode()
+        self.send_response(HTTPStatus.SERVICE_UNAVAILABLE)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Retry-After", "10")
         self.end_headers()
         if self.command != "HEAD":
             self.wfile.write(body)

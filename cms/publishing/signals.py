@@ -15,6 +15,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move, pr
 
 from cms.publishing.build import MANIFEST, default_output_root
 from cms.publishing.incremental import Changes
+from cms.publishing.models import StaticRebuild
 
 # Objects, besides pages, whose changes show on pages. Looked up when the app registry is
 # ready, so that this app never imports the apps that define them.
@@ -26,9 +27,36 @@ _state = threading.local()
 def _pending():
     if getattr(_state, "changes", None) is None:
         _state.changes = Changes()
+        _state.triggers = {}
+        _state.object_triggers = {}
     if getattr(_state, "awaited_aliases", None) is None:
         _state.awaited_aliases = set()
     return _state.changes
+
+
+def _note(action, instance):
+    """Say what happened to a page, for the editors' list of rebuilds: 'Published "About"'."""
+    _pending()
+    _state.triggers.setdefault(f'{action} "{instance}"'[:200], None)
+
+
+def _note_object(instance):
+    _pending()
+    _state.object_triggers.setdefault(instance._meta, {}).setdefault(str(instance)[:150], None)
+
+
+def _trigger():
+    """What the editors' list of rebuilds says triggered one. What happened to pages comes
+    first: publishing an event saves its dates too."""
+    triggers = list(_state.triggers)
+    for meta, names in _state.object_triggers.items():
+        if len(names) == 1:
+            triggers.append(f'Changed {meta.verbose_name} "{next(iter(names))}"')
+        else:
+            triggers.append(f"Changed {len(names)} {meta.verbose_name_plural}")
+    if len(triggers) > 1:
+        return f"{triggers[0]} and {len(triggers) - 1} more"
+    return triggers[0] if triggers else "Content changed"
 
 
 def _schedule():
@@ -37,17 +65,40 @@ def _schedule():
 
 
 def flush():
-    """Hand the gathered changes to a background rebuild, if any site has a live build."""
+    """Hand the gathered changes to a background rebuild, if any site has a live build (or
+    will have one: a first build is queued), with a record editors can follow."""
     changes = _pending()
+    trigger = _trigger()
     _state.changes = None
     output_root = Path(default_output_root())
-    if not changes or not any(
-        (output_root / site_key / MANIFEST).is_file() for site_key in settings.SITE_HOSTS
+    if not changes or not (
+        any((output_root / site_key / MANIFEST).is_file() for site_key in settings.SITE_HOSTS)
+        or StaticRebuild.objects.unfinished().filter(full=True).exists()
     ):
         return None
+    return _queue(changes, trigger)
+
+
+def _queue(changes, trigger):
+    """Add the changes to the rebuild still waiting for the worker, if there is one (a burst
+    of saves makes one rebuild), or queue a new one."""
     from cms.publishing.tasks import rebuild_static
 
-    return rebuild_static.enqueue(changes.as_json())
+    pages = Page.objects.filter(pk__in=changes.pages)
+    with transaction.atomic():
+        waiting = (
+            StaticRebuild.objects.select_for_update()
+            .filter(status=StaticRebuild.Status.QUEUED, full=False)
+            .order_by("pk")
+            .first()
+        )
+        if waiting is not None:
+            waiting.merge(changes)
+            waiting.pages.add(*pages)
+            return None
+        record = StaticRebuild.objects.create(trigger=trigger, changes=changes.as_json())
+        record.pages.set(pages)
+    return rebuild_static.enqueue(record.pk)
 
 
 def _parent_id(page):
@@ -57,6 +108,8 @@ def _parent_id(page):
 
 def on_page_published(sender, instance, alias=False, **kwargs):
     _pending().pages.add(instance.pk)
+    if not alias:
+        _note("Published", instance)
     if alias:
         _state.awaited_aliases.discard(instance.pk)
     elif not connection.in_atomic_block:
@@ -71,6 +124,8 @@ def on_page_published(sender, instance, alias=False, **kwargs):
 
 def on_page_unpublished(sender, instance, **kwargs):
     _pending().pages.add(instance.pk)
+    if not instance.alias_of_id:
+        _note("Unpublished", instance)
     # Wagtail unpublishes a page's aliases before the page itself: wait for the page's signal.
     source_is_going = (
         instance.alias_of_id
@@ -88,11 +143,16 @@ def on_post_page_move(sender, instance, parent_page_after, **kwargs):
     changes = _pending()
     changes.pages.add(instance.pk)
     changes.parents.add(parent_page_after.pk)
+    _note("Moved", instance)
     _schedule()
 
 
 def on_delete(sender, instance, **kwargs):
     changes = _pending()
+    if not isinstance(instance, Page):
+        _note_object(instance)
+    elif not instance.alias_of_id:
+        _note("Deleted", instance)
     if isinstance(instance, Page):
         changes.pages.add(instance.pk)
         parent = _parent_id(instance)
@@ -105,6 +165,7 @@ def on_delete(sender, instance, **kwargs):
 
 def on_object_saved(sender, instance, **kwargs):
     _pending().objects.add((instance._meta.label_lower, instance.pk))
+    _note_object(instance)
     _schedule()
 
 

@@ -1,21 +1,47 @@
-"""Background work of the static build."""
+"""Background work of the static build. Each rebuild runs against its StaticRebuild record,
+which says to editors whether it is queued, building, live or failed, and why."""
 
 import logging
+from datetime import timedelta
 
+from django.conf import settings
 from django_tasks import task
 
-from cms.publishing.build import RECENT, STALE, rebuild_search_index
+from cms.core.schedule import scheduled
+from cms.publishing.build import RECENT, STALE, build_site, rebuild_search_index
 from cms.publishing.incremental import Changes, rebuild
+from cms.publishing.models import StaticRebuild
 
 logger = logging.getLogger(__name__)
+# A queue of its own, with a worker of its own: a publish never waits behind a long sync.
+QUEUE = "publishing"
 
 
-@task()
-def rebuild_static(changes):
-    """Rebuild the outputs that `changes` (Changes.as_json()) affect on every site with a live
+def run_recorded(record, work):
+    """Run `work()`, which returns build reports, keeping `record` up to date; a failure is
+    recorded with its reason, logged, and raised again. Returns None, without running it,
+    when another worker took the record first."""
+    if not record.take():
+        return None
+    try:
+        reports = work()
+    except Exception as error:
+        record.mark_failed(error)
+        logger.exception("Static rebuild %s (%s) failed", record.pk, record.trigger)
+        raise
+    record.mark_live(reports)
+    return reports
+
+
+@task(queue_name=QUEUE)
+def rebuild_static(record_id):
+    """Rebuild the outputs that a StaticRebuild's changes affect on every site with a live
     build, and report what was rebuilt: a list of each site's report lines."""
+    record = StaticRebuild.objects.get(pk=record_id)
+    # The changes are read once the record is taken: until then, more may be added to it.
+    reports = run_recorded(record, lambda: rebuild(Changes.from_json(record.changes)))
     lines = []
-    for report in rebuild(Changes.from_json(changes)):
+    for report in reports or []:
         lines.extend(_describe(report))
         # The search tasks work out from the manifest which pages changed since indexing.
         if any(path.endswith(".html") for path in report.written + report.removed):
@@ -23,7 +49,30 @@ def rebuild_static(changes):
     return lines
 
 
-@task()
+@task(queue_name=QUEUE)
+def build_static_sites(record_id, site_keys=None):
+    """Build whole sites from scratch (every site by default), as `build_static` does."""
+    record = StaticRebuild.objects.get(pk=record_id)
+    site_keys = site_keys or sorted(settings.SITE_HOSTS)
+    reports = run_recorded(record, lambda: [build_site(key) for key in site_keys])
+    return [report.summary() for report in reports or []]
+
+
+@scheduled(every=timedelta(minutes=30))
+@task(queue_name="default")
+def fail_stalled_rebuilds():
+    """A rebuild whose worker was stopped (a deploy, a crash) shows as failed, not building."""
+    return StaticRebuild.fail_stalled()
+
+
+def queue_full_build(trigger, site_keys=None):
+    """Queue a whole-site build for the worker; returns its record."""
+    record = StaticRebuild.objects.create(trigger=trigger, full=True)
+    build_static_sites.enqueue(record.pk, site_keys)
+    return record
+
+
+@task(queue_name=QUEUE)
 def update_search_index(site_key):
     """Make a site's search find its changed pages: at once, in the small recent-changes index
     of the pages changed since the main index was built, which the search page merges in; then,
@@ -34,7 +83,7 @@ def update_search_index(site_key):
     return _describe(report) if report else []
 
 
-@task()
+@task(queue_name=QUEUE)
 def compact_search_index(site_key):
     """Index again the languages of a site with pages changed since they were indexed."""
     report = rebuild_search_index(site_key, languages=STALE)

@@ -2,8 +2,10 @@ from importlib import import_module
 from importlib.util import find_spec
 
 from django.apps import apps
+from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.test import override_settings
 
 from cms.core import demo
 
@@ -15,6 +17,18 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
+        # The search index and Wagtail's reference index follow each save at once, rather
+        # than as thousands of queued tasks ahead of the worker's first build.
+        immediate = {
+            "default": {
+                "BACKEND": settings.TASKS_BACKENDS["immediate"],
+                "QUEUES": settings.TASKS_QUEUES,
+            }
+        }
+        with override_settings(TASKS=immediate):
+            self._load()
+
+    def _load(self):
         with transaction.atomic():
             demo.remove_wagtail_placeholder()
             created = demo.ensure_locales()
