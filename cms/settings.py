@@ -237,7 +237,12 @@ if TASKS_BACKEND not in TASKS_BACKENDS:
     raise ImproperlyConfigured(f"TASKS_BACKEND must be one of {list(TASKS_BACKENDS)}")
 # The static rebuilds have a queue (and a worker) of their own: a publish never waits for a sync.
 TASKS_QUEUES = ["default", "publishing"]
-TASKS = {"default": {"BACKEND": TASKS_BACKENDS[TASKS_BACKEND], "QUEUES": TASKS_QUEUES}}
+# The whole TASKS setting for each backend: load_demo and the tests switch between them.
+TASKS_BY_BACKEND = {
+    name: {"default": {"BACKEND": backend, "QUEUES": TASKS_QUEUES}}
+    for name, backend in TASKS_BACKENDS.items()
+}
+TASKS = TASKS_BY_BACKEND[TASKS_BACKEND]
 
 # The city's Benefits and Programs dataset on NYC Open Data (Socrata SODA), read by
 # `manage.py sync_programs`. An app token lifts the shared per-address rate limit.

@@ -16,7 +16,7 @@ STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticF
 WHITENOISE_AUTOREFRESH = True
 SECURE_SSL_REDIRECT = False
 # Tasks run inside the request, so a test sees their effect; tests of the worker switch back.
-TASKS = {"default": {"BACKEND": TASKS_BACKENDS["immediate"], "QUEUES": TASKS_QUEUES}}  # noqa: F405
+TASKS = TASKS_BY_BACKEND["immediate"]  # noqa: F405
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = False
 MEDIA_ROOT = VAR_DIR / "test-media"  # noqa: F405
 # Never the developer's dist/: tests that build set a folder of their own.

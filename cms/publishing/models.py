@@ -44,7 +44,6 @@ class StaticRebuild(models.Model):
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
     urls_rendered = models.PositiveIntegerField(_("URLs rendered"), default=0)
     files_written = models.PositiveIntegerField(_("files written"), default=0)
-    summary = models.TextField(_("summary"), blank=True)
     error = models.TextField(_("error"), blank=True)
 
     objects = StaticRebuildQuerySet.as_manager()
@@ -96,7 +95,6 @@ class StaticRebuild(models.Model):
             finished_at=timezone.now(),
             urls_rendered=sum(len(report.rendered) for report in reports),
             files_written=sum(len(report.written) for report in reports),
-            summary="\n".join(report.summary() for report in reports),
         )
 
     def mark_failed(self, error):

@@ -31,27 +31,23 @@ class SiteRequestHandler(SimpleHTTPRequestHandler):
     def send_error(self, code, message=None, explain=None):
         site_dir = self._site_dir()
         if site_dir is not None and not site_dir.is_dir():
-            return self._send_not_built_yet()
+            return self._send_page(
+                HTTPStatus.SERVICE_UNAVAILABLE, NOT_BUILT_YET.encode(), {"Retry-After": "10"}
+            )
         if code != HTTPStatus.NOT_FOUND or site_dir is None:
             return super().send_error(code, message, explain)
         first = self.path.lstrip("/").split("/", 1)[0]
         page = site_dir / first / "404.html"
         if not first or not page.is_file():
             page = site_dir / "404.html"
-        body = page.read_bytes() if page.is_file() else b"Not found"
+        self._send_page(code, page.read_bytes() if page.is_file() else b"Not found")
+
+    def _send_page(self, code, body, headers=None):
         self.send_response(code)
         self.send_header("Content-Type", "text/html; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
-
-    def _send_not_built_yet(self):
-        body = NOT_BUILT_YET.encode()
-        self.send_response(HTTPStatus.SERVICE_UNAVAILABLE)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.send_header("Retry-After", "10")
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
         self.end_headers()
         if self.command != "HEAD":
             self.wfile.write(body)

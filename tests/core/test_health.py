@@ -66,7 +66,7 @@ def test_the_time_of_a_live_static_build(client, tmp_path):
 
 
 def test_the_oldest_queued_task(client, settings):
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    settings.TASKS = settings.TASKS_BY_BACKEND["database"]
     waiting = tidy_up.enqueue()
     tidy_up.using(run_after=timezone.now() + timedelta(hours=1)).enqueue()  # not due yet
     DBTaskResult.objects.filter(pk=waiting.id).update(

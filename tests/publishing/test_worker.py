@@ -18,12 +18,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 @pytest.fixture
 def database_tasks(settings):
-    settings.TASKS = {
-        "default": {
-            "BACKEND": settings.TASKS_BACKENDS["database"],
-            "QUEUES": settings.TASKS_QUEUES,
-        }
-    }
+    settings.TASKS = settings.TASKS_BY_BACKEND["database"]
 
 
 @pytest.fixture

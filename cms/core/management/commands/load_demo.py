@@ -19,13 +19,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         # The search index and Wagtail's reference index follow each save at once, rather
         # than as thousands of queued tasks ahead of the worker's first build.
-        immediate = {
-            "default": {
-                "BACKEND": settings.TASKS_BACKENDS["immediate"],
-                "QUEUES": settings.TASKS_QUEUES,
-            }
-        }
-        with override_settings(TASKS=immediate):
+        with override_settings(TASKS=settings.TASKS_BY_BACKEND["immediate"]):
             self._load()
 
     def _load(self):

@@ -17,9 +17,10 @@ STOP_SECONDS = 10
 
 class Command(BaseCommand):
     help = (
-        "Run everything `make run` serves: the live sites and admin (runserver), two task workers "
-        "(db_worker: one for the static rebuilds, one for the rest), the scheduler (run_scheduled_tasks --loop) and the static copies "
-        "(serve_static), after queueing a whole-site build for the worker. Ctrl-C stops them all."
+        "Run everything `make run` serves: the live sites and admin (runserver), two task "
+        "workers (db_worker: one for the static rebuilds, one for the rest), the scheduler "
+        "(run_scheduled_tasks --loop) and the static copies (serve_static), after queueing a "
+        "whole-site build for the worker. Ctrl-C stops them all."
     )
 
     def add_arguments(self, parser):
@@ -31,24 +32,12 @@ class Command(BaseCommand):
         StaticRebuild.fail_stalled(after=timedelta(0))
         record = queue_full_build("Whole-site build (make run)")
         manage = [sys.executable, "manage.py"]
+        quick_start = ["--no-startup-delay", "--no-reload"]
         processes = {
             "web": [*manage, "runserver", str(port)],
-            "worker": [
-                *manage,
-                "db_worker",
-                "--queue-name",
-                "default",
-                "--no-startup-delay",
-                "--no-reload",
-            ],
-            "publisher": [
-                *manage,
-                "db_worker",
-                "--queue-name",
-                QUEUE,
-                "--no-startup-delay",
-                "--no-reload",
-            ],
+            # Never reloaded on a code change: that would kill a build halfway.
+            "worker": [*manage, "db_worker", "--queue-name", "default", *quick_start],
+            "publisher": [*manage, "db_worker", "--queue-name", QUEUE, *quick_start],
             "scheduler": [*manage, "run_scheduled_tasks", "--loop"],
             "static": [*manage, "serve_static", str(static_port)],
         }
