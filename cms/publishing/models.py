@@ -17,6 +17,18 @@ class StaticRebuildQuerySet(models.QuerySet):
         it triggered, and whole-site builds."""
         return self.filter(Q(full=True) | Q(pages=page)).distinct()
 
+    def visible_to(self, user):
+        """What an editor may see: the rebuilds of pages they can edit or publish, and
+        whole-site builds; never the other site's changes."""
+        if user.is_superuser:
+            return self
+        from wagtail.permission_policies.pages import PagePermissionPolicy
+
+        pages = PagePermissionPolicy().instances_user_has_any_permission_for(
+            user, ["change", "publish"]
+        )
+        return self.filter(Q(full=True) | Q(pages__in=pages)).distinct()
+
     def unfinished(self):
         return self.filter(status__in=[StaticRebuild.Status.QUEUED, StaticRebuild.Status.BUILDING])
 

@@ -11,10 +11,13 @@ class StaticRebuildsPanel(Component):
     template_name = "publishing/admin/rebuilds_panel.html"
     order = 120
 
+    def __init__(self, user):
+        self.user = user
+
     def get_context_data(self, parent_context):
-        return {"rebuilds": StaticRebuild.objects.all()[:10]}
+        return {"rebuilds": StaticRebuild.objects.visible_to(self.user)[:10]}
 
 
 @hooks.register("construct_homepage_panels")
 def add_static_rebuilds_panel(request, panels):
-    panels.append(StaticRebuildsPanel())
+    panels.append(StaticRebuildsPanel(request.user))

@@ -187,3 +187,31 @@ def test_a_build_whose_worker_was_stopped_is_marked_failed(content):
     record.refresh_from_db()
     assert record.status == "failed"
     assert "worker stopped" in record.error
+
+
+# Not a transactional test: those empty the permissions that the editors' groups need.
+@pytest.mark.django_db
+def test_the_other_sites_editor_sees_only_their_own_sites_rebuilds(
+    about, editor, database_tasks, django_capture_on_commit_callbacks
+):
+    from django.contrib.auth.models import Group
+    from django.test import Client
+
+    from cms.editorial.groups import editors_group_name, ensure_editorial_setup
+
+    with django_capture_on_commit_callbacks(execute=True):
+        publish(editor, about, "A Growing Up NYC change.")
+    record = StaticRebuild.objects.get()
+    assert about.pk in record.pages.values_list("pk", flat=True)
+    ensure_editorial_setup()
+    other = get_user_model().objects.create_user("gen-editor", password="pw")
+    other.groups.add(Group.objects.get(name=editors_group_name("generation")))
+    client = Client()
+    client.force_login(other)
+
+    dashboard = client.get("/admin/").content.decode()
+
+    assert "Public static copies: last rebuilds" in dashboard
+    assert "data-rebuild=" not in dashboard
+    # The site's own editors see it.
+    assert 'data-rebuild="queued"' in editor.get("/admin/").content.decode()
