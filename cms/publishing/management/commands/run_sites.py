@@ -45,7 +45,11 @@ class Command(BaseCommand):
             name: subprocess.Popen(command, start_new_session=True)
             for name, command in processes.items()
         }
-        signal.signal(signal.SIGTERM, _interrupt)
+        # Ctrl-C (even where a shell started it with SIGINT ignored), stopped, or its terminal
+        # closed: stop what it started too (they have sessions of
+        # their own, so nothing else would).
+        for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+            signal.signal(signum, _interrupt)
         self._print_addresses(port, static_port)
         try:
             self._watch(running, record)
@@ -96,7 +100,8 @@ def _interrupt(signum, frame):
 def _stop(running):
     """Stop each process and what it started (runserver's reloader child) with SIGTERM (a
     worker finishes its task first); kill what is still running after STOP_SECONDS."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C would orphan them
+    for signum in (signal.SIGINT, signal.SIGHUP):  # a second signal would orphan them
+        signal.signal(signum, signal.SIG_IGN)
     for process in running.values():
         if process.poll() is None:
             _signal(process, signal.SIGTERM)
