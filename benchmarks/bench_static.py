@@ -28,6 +28,7 @@ from django.db import transaction
 from django.test import Client
 from django.test.utils import override_settings
 from wagtail.models import Locale, Page
+from wagtail.rich_text import RichText
 
 from cms.core.demo import sync_locale_trees
 from cms.core.models import StandardPage
@@ -122,24 +123,30 @@ def _manifest(site_key):
     return load_manifest(Path(settings.STATIC_BUILD_DIR), site_key)
 
 
-def _leaf_page():
-    """An English standard page outside the menu: a typical editor's publish."""
+def leaf_page():
+    """An English standard page outside the menu: a typical editor's publish. The demo has
+    none, so the first call makes one, with its untranslated copies and static files."""
     candidates = StandardPage.objects.filter(
         locale=Locale.get_default(), show_in_menus=False, live=True, alias_of__isnull=True
     )
-    return candidates.order_by("path").first()
-
-
-def incremental(report, figures):
-    page = _leaf_page()
+    page = candidates.order_by("path").first()
     if page is None:
         home = site_for_key("growingup").root_page
-        page = StandardPage(title="Free swim this summer", slug="bench-free-swim", body=[])
+        page = StandardPage(
+            title="Free swim this summer",
+            slug="bench-free-swim",
+            body=[("paragraph", RichText("<p>Children can learn to swim for free.</p>"))],
+        )
         home.add_child(instance=page)
         page.save_revision().publish()
         sync_locale_trees()  # its untranslated copies in every language, as on the demo
         rebuild(Changes(pages={page.pk}, parents={home.pk}))
         rebuild_search_index("growingup")
+    return page
+
+
+def incremental(report, figures):
+    page = leaf_page()
     page.summary = f"Updated {time.time()}"
     with _timed_steps() as steps:
         started = time.perf_counter()
