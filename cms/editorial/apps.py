@@ -8,3 +8,6 @@ class EditorialConfig(AppConfig):
 
     def ready(self):
         from cms.editorial import signals  # noqa: F401
+        from cms.editorial.media import register_media_permission_policies
+
+        register_media_permission_policies()

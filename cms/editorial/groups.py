@@ -1,9 +1,11 @@
 """Who may do what in the admin. Two editorial teams and a translation vendor share one admin:
 
 - "<Site> editors" add and change pages of their own site only (in every language) and send
-  them to review; they cannot publish.
-- "<Site> moderators" review, publish, unpublish and delete their own site's pages.
-- "Programs managers" manage the shared Program records.
+  them to review; they cannot publish. They add and change the site's images and documents.
+- "<Site> moderators" review, publish, unpublish and delete their own site's pages, and delete
+  its images and documents (media.py makes that permission count: Wagtail's own rule lets
+  whoever may change an image delete it).
+- "Programs managers" manage the shared Program records and send them for translation.
 - "<Language> translators" translate the pages of both sites in their language only.
 
 Wagtail 8 has no language-aware page permissions, but each language's pages live in a tree of
@@ -12,6 +14,9 @@ language's home page covers that language only. Snippet permissions (programs, a
 per model, not per language: a translator who may change programs may change them in every
 language. So translators get page permissions only, and programs managers look after program
 translations (or a translator joins "Programs managers", knowing it covers every language).
+
+The "submit translation" permission only opens wagtail-localize's screens: what a user may
+translate follows from what they may edit (translation_permissions.py).
 
 Everything here is idempotent: `ensure_editorial_setup()` runs from load_demo and from
 `manage.py setup_editorial` and adds only what is missing."""
@@ -170,7 +175,7 @@ def ensure_site_scope(site_key, report=_silent):
 
 
 def ensure_programs_managers(report=_silent):
-    group = _group(PROGRAMS_MANAGERS, [ACCESS_ADMIN], report)
+    group = _group(PROGRAMS_MANAGERS, [ACCESS_ADMIN, SUBMIT_TRANSLATION], report)
     try:
         program = apps.get_model("programs", "Program")
     except LookupError:

@@ -16,6 +16,8 @@ from django.db.models import Max
 from wagtail.models import Locale, Page
 from wagtail_localize.models import TranslationLog, TranslationSource
 
+from cms.editorial.visibility import visible
+
 TRANSLATED, OUT_OF_DATE, MISSING = "translated", "out_of_date", "missing"
 STATES = [TRANSLATED, OUT_OF_DATE, MISSING]
 PAGES, PROGRAMS = "pages", "programs"
@@ -55,9 +57,11 @@ def program_model():
         return None
 
 
-def sections(site):
-    """The English sections of a site (the home page's children), to narrow the dashboard."""
-    return site.root_page.get_children().filter(alias_of__isnull=True).order_by("path")
+def sections(site, user):
+    """The English sections of a site (the home page's children) that `user` may see, to
+    narrow the dashboard."""
+    pages = site.root_page.get_children().filter(alias_of__isnull=True)
+    return pages.filter(visible(user)).order_by("path")
 
 
 def _published(page):

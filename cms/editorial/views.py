@@ -65,7 +65,7 @@ class TranslationStatusView(WagtailAdminTemplateMixin, TemplateView):
         context.update(site_key=site_key, site_names=SITE_NAMES, site=site)
         if site is None:
             return context
-        site_sections = list(sections(site))
+        site_sections = list(sections(site, self.request.user))
         section = next((s for s in site_sections if str(s.pk) == query.get("section")), None)
         statuses = site_translation_status(site_key, site, section)
         chosen = next((s for s in statuses if s.locale.language_code == query.get("locale")), None)

@@ -1,11 +1,15 @@
 """Editors of one site cannot touch the other site; moderators publish their own site."""
 
+import importlib
+
 import pytest
-from django.contrib.auth.models import Group
+from django.apps import apps
+from django.contrib.auth.models import Group, Permission
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Collection, GroupPagePermission, Locale
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Locale
 from wagtail.permissions import policy_registry
+from wagtail_factories import DocumentFactory, ImageFactory
 
 from cms.editorial.groups import ensure_editorial_setup
 from tests.editorial.forms import standard_page_form
@@ -98,6 +102,71 @@ def test_each_site_has_its_own_image_and_document_collection(editorial, user_in)
     assert list(images.collections_user_has_permission_for(editor, "add")) == [growingup]
     assert list(documents.collections_user_has_permission_for(editor, "add")) == [growingup]
     assert generation not in images.collections_user_has_permission_for(editor, "choose")
+
+
+@pytest.mark.parametrize(
+    "factory, delete_url",
+    [(ImageFactory, "/admin/images/{}/delete/"), (DocumentFactory, "/admin/documents/delete/{}/")],
+)
+def test_editors_do_not_delete_images_or_documents_moderators_do(
+    client, editorial, user_in, factory, delete_url
+):
+    editor = user_in("Growing Up NYC editors")
+    collection = Collection.objects.get(name="Growing Up NYC")
+    own_upload = factory(collection=collection, uploaded_by_user=editor)
+    someone_elses = factory(collection=collection)
+    policy = policy_registry.get(own_upload)
+    model = type(own_upload)
+
+    client.force_login(editor)
+    for item in (own_upload, someone_elses):
+        assert not policy.user_has_permission_for_instance(editor, "delete", item)
+        client.post(delete_url.format(item.pk))
+        assert model.objects.filter(pk=item.pk).exists()
+    assert policy.user_has_permission_for_instance(editor, "change", own_upload)
+    assert not policy.instances_user_has_permission_for(editor, "delete").exists()
+
+    moderator = user_in("Growing Up NYC moderators")
+    client.force_login(moderator)
+    assert list(policy.instances_user_has_permission_for(moderator, "delete")) == [
+        own_upload,
+        someone_elses,
+    ]
+    assert client.post(delete_url.format(someone_elses.pk)).status_code == 302
+    assert not model.objects.filter(pk=someone_elses.pk).exists()
+    generation_item = factory(collection=Collection.objects.get(name="Generation NYC"))
+    assert not policy.user_has_permission_for_instance(moderator, "delete", generation_item)
+
+
+def test_an_installation_set_up_before_is_corrected(editorial):
+    """What the site editors could delete, and what programs managers could not translate."""
+    migration = importlib.import_module(
+        "cms.editorial.migrations.0003_editors_keep_media_moderators_delete"
+    )
+    editors = Group.objects.get(name="Generation NYC editors")
+    managers = Group.objects.get(name="Programs managers")
+    submit = Permission.objects.get(codename="submit_translation")
+    for codename in ("delete_image", "delete_document"):
+        GroupCollectionPermission.objects.create(
+            group=editors,
+            collection=Collection.objects.get(name="Generation NYC"),
+            permission=Permission.objects.get(codename=codename),
+        )
+    managers.permissions.remove(submit)
+    moderators_grants = GroupCollectionPermission.objects.filter(
+        group__name="Generation NYC moderators"
+    ).count()
+
+    migration.correct_groups(apps, None)
+
+    assert not GroupCollectionPermission.objects.filter(
+        group=editors, permission__codename__startswith="delete"
+    ).exists()
+    assert submit in managers.permissions.all()
+    assert (
+        moderators_grants
+        == GroupCollectionPermission.objects.filter(group__name="Generation NYC moderators").count()
+    )
 
 
 def test_setting_up_twice_changes_nothing(editorial):
