@@ -12,7 +12,8 @@ from wagtail.models import Site
 
 from cms.core import demo
 from cms.programs.models import ProgramIndexPage, ProgramSyncRun
-from cms.programs.sync import ProgramSync, read_rows, record_run
+from cms.programs.soda import read_file
+from cms.programs.sync import ProgramSync
 
 FIXTURES = Path(__file__).parent / "fixtures"
 ROW_FILES = ["kvhd-5fmu.english.json", "demo-translations.es-ar.json"]
@@ -41,10 +42,10 @@ TRANSLATIONS = {
 def load(report):
     for name in ROW_FILES:
         started = timezone.now()
-        result = ProgramSync().apply(read_rows(FIXTURES / name))
+        result = ProgramSync().apply(read_file(FIXTURES / name).rows)
         if result.changed:
             # Only a run that changed something is kept, so loading the demo again adds nothing.
-            record_run(ProgramSyncRun(started_at=started, source=f"demo: {name}"), result)
+            ProgramSyncRun(started_at=started, source=f"demo: {name}").finish(result)
             report(
                 f"Programs from {name}: {result.created} created, {result.updated} updated, "
                 f"{len(result.skipped)} skipped"

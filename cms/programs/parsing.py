@@ -1,16 +1,16 @@
 """Turn one row of the Benefits and Programs dataset into Program field values, or say why the
-row cannot be used. Never raises: the sync reports skipped rows and goes on."""
+row cannot be used: a value that is not text, too long, or unreadable. Never raises: the sync
+reports skipped rows and goes on."""
 
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from django.utils.text import slugify
-
+from cms.core.slugs import slug_from
 from cms.programs import taxonomy
 from cms.programs.models import Program
-from cms.programs.sanitise import clean_html, clean_text, safe_url
+from cms.programs.sanitise import NOT_TEXT, clean_html, clean_text, safe_url, shown
 
 SOURCE_TIME_ZONE = ZoneInfo("America/New_York")
 
@@ -55,9 +55,20 @@ URL_COLUMNS = {
 }
 ID_COLUMN = "unique_id_number"
 UPDATED_AT_COLUMN = "updated_at"
-KNOWN_COLUMNS = {ID_COLUMN, UPDATED_AT_COLUMN, *TEXT_COLUMNS, *HTML_COLUMNS, *URL_COLUMNS}
+# Every column the sync copies into a field of its own.
+FIELD_BY_COLUMN = {**TEXT_COLUMNS, **HTML_COLUMNS, **URL_COLUMNS, UPDATED_AT_COLUMN: "updated_at"}
+KNOWN_COLUMNS = {ID_COLUMN, *FIELD_BY_COLUMN}
 # Without these the dataset's shape has changed and a sync would do harm: it stops instead.
 REQUIRED_COLUMNS = {ID_COLUMN, "language", "program_name", "program_category", "age_group"}
+# The most characters a value may have as it comes, before it is cleaned; a longer one skips its
+# row, and the program keeps its last good version. The longest in the real data is under 3,000.
+MAX_CHARS = {
+    ID_COLUMN: 40,
+    UPDATED_AT_COLUMN: 40,
+    **dict.fromkeys(TEXT_COLUMNS, 2_000),
+    **dict.fromkeys(HTML_COLUMNS, 20_000),
+    **dict.fromkeys(URL_COLUMNS, 4_000),
+}
 
 # A language suffix after the number: P085en → P085, P085zh-hant → P085. P164 stays P164.
 _PROGRAM_KEY = re.compile(r"^(?P<key>.*\d)[A-Za-z][A-Za-z_-]*$")
@@ -74,7 +85,9 @@ class ParsedRow:
 
     @property
     def base_slug(self):
-        return slugify(self.values["program_name"])[:70] or slugify(self.program_key)
+        return slug_from(
+            self.values["program_name"], key=self.program_key, prefix=f"program {self.program_key}"
+        )
 
 
 @dataclass
@@ -105,10 +118,9 @@ def parse_row(row, language_codes):
     row_id = row_id_of(row)
     if is_empty(row_id):
         return Skip("", "no unique_id_number")
-    for column in KNOWN_COLUMNS:
-        value = row.get(column)
-        if value is not None and not isinstance(value, str):
-            return Skip(row_id, f"{column} is not text")
+    unreadable = _unreadable(row)
+    if unreadable:
+        return Skip(shown(row_id), unreadable)
 
     values = {"unique_id_number": row_id, "program_key": program_key(row_id)}
     for column, name in TEXT_COLUMNS.items():
@@ -126,7 +138,7 @@ def parse_row(row, language_codes):
     if locale_code is None and language.lower() in language_codes:
         locale_code = language.lower()
     if locale_code not in language_codes:
-        return Skip(row_id, f"unknown language {language!r}")
+        return Skip(row_id, f"unknown language {shown(language, 40)!r}")
 
     updated_at = row.get(UPDATED_AT_COLUMN)
     if is_empty(updated_at):
@@ -149,6 +161,23 @@ def parse_row(row, language_codes):
         "age_stages": " ".join(taxonomy.age_stage_slugs(values["age_group"])),
     }
     return ParsedRow(row_id, locale_code, values["program_key"], values, shared)
+
+
+def _unreadable(row):
+    """Why a value of the row cannot be used as it comes, or "": every column is checked before
+    any is cleaned, so nothing is spent on a row that is skipped anyway."""
+    for column in sorted(KNOWN_COLUMNS):
+        value = row.get(column)
+        if value is None:
+            continue
+        if not isinstance(value, str):
+            return f"{column} is not text"
+        found = NOT_TEXT.search(value)
+        if found:
+            return f"{column} holds a character that is not text (U+{ord(found.group()):04X})"
+        if len(value) > MAX_CHARS[column]:
+            return f"{column} is longer than {MAX_CHARS[column]:,} characters"
+    return ""
 
 
 def _too_long(values):

@@ -14,6 +14,10 @@ URL_SCHEMES = {"http", "https", "mailto", "tel"}
 # Unwrapping a redirector can reveal another one; a few rounds are plenty.
 MAX_UNWRAP = 3
 
+# What no field may hold: NUL (PostgreSQL refuses it in text) and lone surrogates (not Unicode
+# at all: they cannot be encoded, so neither nh3 nor a database takes them).
+NOT_TEXT = re.compile("[\x00\ud800-\udfff]")
+
 _PROOFPOINT_V3 = re.compile(r"^/v3/__(?P<url>.+?)__;", re.DOTALL)
 _PROOFPOINT_V2_ESCAPE = re.compile(r"-([0-9A-Fa-f]{2})")
 
@@ -93,3 +97,10 @@ def clean_html(value):
 def clean_text(value):
     """Plain text: any markup removed, entities decoded (templates escape it on output)."""
     return " ".join(html.unescape(nh3.clean(value, tags=set())).split())
+
+
+def shown(value, limit=60):
+    """`value` fit to store and show in a report: what is not text written as an escape
+    (\\ud800), cut to `limit` characters."""
+    text = NOT_TEXT.sub(lambda match: f"\\u{ord(match.group()):04x}", str(value))
+    return text if len(text) <= limit else text[: limit - 1] + "…"

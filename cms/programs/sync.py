@@ -1,26 +1,40 @@
 """The programs sync: rows of the Benefits and Programs dataset in, Programs out.
 
-`sync_programs()` fetches (or reads) the rows, then applies them in one transaction: a program
-per row and language, translations linked to their English program, programs gone from a full
-sync retired and programs that come back revived. A row it cannot use is skipped and reported;
-anything else that goes wrong leaves every program as it was and raises SyncError."""
+`sync_programs()` records the run, fetches (or reads) the rows, then applies them in one
+transaction: a program per row and language, translations linked to their English program,
+programs gone from a full sync retired and programs that come back revived. A row it cannot use
+is skipped and reported; anything else that goes wrong (a column gone, a deadline passed) leaves
+every program as it was and raises SyncError."""
 
-import json
+import time
 import uuid
 from dataclasses import dataclass, field
-from pathlib import Path
+from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import post_save
-from django.utils import timezone
 from modelsearch.backends import get_search_backends
 from modelsearch.signal_handlers import post_save_signal_handler
 from wagtail.models import Locale
 
 from cms.programs.models import Program, ProgramSyncRun
-from cms.programs.parsing import REQUIRED_COLUMNS, Skip, parse_row, row_id_of
-from cms.programs.soda import SchemaError, SodaClient, SyncError
+from cms.programs.parsing import FIELD_BY_COLUMN, REQUIRED_COLUMNS, Skip, parse_row, row_id_of
+from cms.programs.soda import (
+    DOWNLOAD_DEADLINE,
+    SchemaError,
+    SodaClient,
+    SyncError,
+    parse_timestamp,
+    read_file,
+    soql_timestamp,
+)
+
+# Seconds the sync may spend applying the rows (a full sync of today's 1,100 rows takes a few).
+APPLY_DEADLINE = 600
+# A run still "running" after this was ended with its process (a deploy, a crash, a kill):
+# no run lasts longer than its download and apply deadlines.
+ABANDONED_AFTER = timedelta(seconds=2 * (DOWNLOAD_DEADLINE + APPLY_DEADLINE))
 
 
 @dataclass
@@ -58,23 +72,27 @@ class _DryRunRollback(Exception):
 
 class ProgramSync:
     """Applies a list of rows. `full=True` retires the imported programs the rows leave out.
-    `progress(done, total)` is called after each row."""
+    `columns` are the dataset's columns when the source lists them. `progress(done, total)` is
+    called after each row; past `deadline` seconds the run stops and changes nothing."""
 
-    def __init__(self, *, full=False, dry_run=False, progress=None):
+    def __init__(self, *, full=False, dry_run=False, progress=None, deadline=APPLY_DEADLINE):
         self.full = full
         self.dry_run = dry_run
         self.progress = progress
+        self.deadline = deadline
         self.report = SyncReport()
 
-    def apply(self, rows):
-        check_columns(rows)
+    def apply(self, rows, columns=None):
+        present = present_columns(rows, columns)
+        check_columns(rows, present)
+        self.ends_at = time.monotonic() + self.deadline
         self.changed = set()
         # Saving and publishing a program saves it three times; index each program once, at
         # the end, instead of on every save.
         post_save.disconnect(post_save_signal_handler, sender=Program)
         try:
             with transaction.atomic():
-                self._apply(rows)
+                self._apply(rows, present)
                 if self.dry_run:
                     raise _DryRunRollback
                 self._index()
@@ -90,7 +108,7 @@ class ProgramSync:
             for backend in get_search_backends(with_auto_update=True):
                 backend.add_bulk(Program, changed)
 
-    def _apply(self, rows):
+    def _apply(self, rows, present):
         self.locales = {locale.language_code: locale for locale in Locale.objects.all()}
         self.default_code = settings.LANGUAGE_CODE
         programs = list(Program.objects.all())
@@ -99,11 +117,13 @@ class ProgramSync:
         for program in programs:
             self.by_key.setdefault(program.program_key, {})[program.locale_id] = program
         self.slugs = {(p.slug, p.locale_id) for p in programs}
+        self.slug_numbers = {}
 
         self.touched = set()
         language_codes = set(self.locales)
         parsed, seen, rows_in_run = [], set(), set()
         for row in rows:
+            self._check_time()
             result = parse_row(row, language_codes)
             if isinstance(result, Skip):
                 self.report.skip(result.row_id or "(none)", result.reason)
@@ -118,11 +138,13 @@ class ProgramSync:
             seen.add(result.row_id)
         # English first, so translations in the same run find their source.
         parsed.sort(key=lambda p: p.locale_code != self.default_code)
+        self._check_nothing_is_emptied(parsed, [c for c in FIELD_BY_COLUMN if c not in present])
 
         total = len(rows)
         self.report.rows = total
         done = len(rows) - len(parsed)
         for item in parsed:
+            self._check_time()
             self._apply_row(item)
             done += 1
             if self.progress:
@@ -130,10 +152,41 @@ class ProgramSync:
         if self.full:
             self._retire(seen)
 
+    def _check_time(self):
+        if time.monotonic() >= self.ends_at:
+            raise SyncError(f"the run took longer than its {self.deadline:g} s deadline")
+
+    def _stored(self, item):
+        """The program a parsed row updates, None for a new one."""
+        locale = self.locales[item.locale_code]
+        return self.by_row.get((item.row_id, locale.pk)) or self.by_key.get(
+            item.program_key, {}
+        ).get(locale.pk)
+
+    def _check_nothing_is_emptied(self, parsed, absent):
+        """Stop before a column this run does not have changes a program that had it: the
+        column was renamed or dropped, and going on would empty that field everywhere."""
+        changed = {}
+        for item in parsed:
+            program = self._stored(item)
+            for column in absent if program else ():
+                name = FIELD_BY_COLUMN[column]
+                if getattr(program, name) != item.values[name]:
+                    changed.setdefault(column, []).append(program.unique_id_number)
+        if changed:
+            raise SchemaError(
+                "the dataset has no column "
+                + ", ".join(
+                    f"{column} (filled on {len(ids)} programs, such as {ids[0]})"
+                    for column, ids in sorted(changed.items())
+                )
+                + ": if it was renamed, the sync must learn the new name"
+            )
+
     def _apply_row(self, item):
         locale = self.locales[item.locale_code]
         family = self.by_key.setdefault(item.program_key, {})
-        program = self.by_row.get((item.row_id, locale.pk)) or family.get(locale.pk)
+        program = self._stored(item)
         english = family.get(self.locales[self.default_code].pk)
         if program is not None and program.pk in self.touched:
             self.report.skip(
@@ -184,10 +237,13 @@ class ProgramSync:
         self.changed.add(program.pk)
 
     def _free_slug(self, base, locale):
-        slug, number = base, 1
+        # Counting on from the last number given keeps many rows of one name from going slow.
+        number = self.slug_numbers.get((base, locale.pk), 1)
+        slug = base if number == 1 else f"{base}-{number}"
         while (slug, locale.pk) in self.slugs:
             number += 1
             slug = f"{base}-{number}"
+        self.slug_numbers[(base, locale.pk)] = number
         return slug
 
     def _retire(self, seen):
@@ -198,79 +254,66 @@ class ProgramSync:
                 self.report.retired += 1
 
 
-def check_columns(rows):
-    """Stop before changing anything when the rows lack a column the sync depends on (SODA
-    leaves out null values, so a column counts as missing only when no row has it)."""
-    if not rows:
-        return
+def present_columns(rows, columns=None):
+    """The columns a run has: the dataset's own list when the source gives one, else every
+    column some row holds (SODA leaves out null values, so one row seldom holds them all)."""
+    if columns is not None:
+        return set(columns)
     present = set()
     for row in rows:
         if isinstance(row, dict):
             present.update(row)
+    return present
+
+
+def check_columns(rows, present):
+    """Stop before changing anything when the run lacks a column the sync depends on."""
+    if not rows and not present:
+        return
     missing = REQUIRED_COLUMNS - present
     if missing:
         raise SchemaError(f"the rows have no column {', '.join(sorted(missing))}")
 
 
-def read_rows(path):
-    """The rows in a JSON file holding an array of objects, as the SODA endpoint returns."""
-    try:
-        rows = json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, ValueError) as error:
-        raise SyncError(f"{path}: {error}") from error
-    if not isinstance(rows, list):
-        raise SyncError(f"{path}: expected a JSON array of rows")
-    return rows
-
-
-def high_water_mark(rows, previous=""):
-    marks = [row.get(":updated_at") for row in rows if isinstance(row, dict)]
-    marks = [mark for mark in marks if isinstance(mark, str) and mark]
-    return max([previous, *marks]) if marks else previous
+def high_water_mark(rows, previous=None):
+    """The newest `:updated_at` among the rows, or `previous`, as SoQL writes it ("" for none).
+    A mark that is not a timestamp is passed over."""
+    marks = [parse_timestamp(row.get(":updated_at")) for row in rows if isinstance(row, dict)]
+    marks = [mark for mark in [*marks, previous] if mark is not None]
+    return soql_timestamp(max(marks)) if marks else ""
 
 
 def sync_programs(*, full=False, from_file=None, dry_run=False, client=None, progress=None):
-    """Sync programs from the dataset (or from a file of rows) and keep a ProgramSyncRun of it.
-    Incremental by `:updated_at` unless `full`; only a full sync retires programs. Returns
+    """Sync programs from the dataset (or from a file of rows) and keep a ProgramSyncRun of it,
+    on record from the start. Incremental by `:updated_at` unless `full`; only a full sync
+    retires programs, and only a run against the dataset moves the incremental mark. Returns
     the SyncReport; raises SyncError after recording the failure."""
-    started = timezone.now()
-    previous_mark = ProgramSyncRun.objects.high_water_mark()
-    client = client or SodaClient(required_columns=REQUIRED_COLUMNS)
-    source = str(from_file) if from_file else client.url
-    run = ProgramSyncRun(started_at=started, source=source[:500], full=full, dry_run=dry_run)
+    client = client or SodaClient()
+    ProgramSyncRun.objects.stop_abandoned(older_than=ABANDONED_AFTER)
+    run = ProgramSyncRun.objects.start(
+        source=str(from_file) if from_file else client.url, full=full, dry_run=dry_run
+    )
     try:
         if from_file:
-            rows = read_rows(from_file)
+            dataset = read_file(from_file)
         else:
-            rows = client.fetch_rows(since="" if full else previous_mark)
-        if full and not rows:
+            previous_mark = ProgramSyncRun.objects.high_water_mark()
+            dataset = client.fetch_rows(since=None if full else previous_mark)
+        if full and not dataset.rows:
             raise SyncError("the dataset returned no rows: nothing was retired")
         sync = ProgramSync(full=full, dry_run=dry_run, progress=progress)
-        report = sync.apply(rows)
-        report.high_water_mark = high_water_mark(rows, previous_mark)
+        report = sync.apply(dataset.rows, columns=dataset.columns)
+        if not from_file:
+            report.high_water_mark = high_water_mark(dataset.rows, previous_mark)
     except SyncError as error:
-        run.error = str(error)
-        run.finished_at = timezone.now()
-        run.save()
+        run.stop(str(error))
         raise
     except Exception as error:
         # Anything unforeseen (a database error, a bug) is recorded for editors too.
-        run.error = f"{type(error).__name__}: {error}"
-        run.finished_at = timezone.now()
-        run.save()
+        run.stop(f"{type(error).__name__}: {error}")
         raise SyncError(run.error) from error
-    record_run(run, report)
+    except BaseException:
+        run.stop("the sync was interrupted before it finished")
+        raise
+    run.finish(report)
     return report
-
-
-def record_run(run, report):
-    """Save a successful ProgramSyncRun with the report's figures."""
-    run.succeeded = True
-    run.finished_at = timezone.now()
-    run.rows = report.rows
-    run.skipped = report.skipped
-    run.high_water_mark = report.high_water_mark
-    for name, value in report.counts().items():
-        if name != "skipped":
-            setattr(run, name, value)
-    run.save()

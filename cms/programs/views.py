@@ -36,7 +36,7 @@ def sync_now(request):
     """Run a full sync in the background (at once with the immediate tasks backend)."""
     full_sync_programs_task.enqueue()
     latest = ProgramSyncRun.objects.first()
-    if latest and not latest.succeeded:
+    if latest and latest.error:
         messages.error(request, _("The sync stopped: %(error)s") % {"error": latest.error})
     else:
         messages.success(request, _("Sync started. Its figures appear below when it has finished."))

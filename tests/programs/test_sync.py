@@ -1,14 +1,22 @@
 """Applying dataset rows: creating, updating, idempotence, editors' fields, retire and revive,
 translations in either order, skipped rows and all-or-nothing runs."""
 
+import io
+import json
+from datetime import timedelta
+
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import IntegrityError, transaction
+from django.utils import timezone
 from wagtail.models import Revision
 
+from cms.core.slugs import slug_from
 from cms.programs.models import Program, ProgramSyncRun
+from cms.programs.parsing import KNOWN_COLUMNS
 from cms.programs.soda import SchemaError, SodaClient, SyncError
 from cms.programs.sync import ProgramSync, sync_programs
-from tests.programs.factories import dataset_row
+from tests.programs.factories import ProgramFactory, dataset_row
 
 pytestmark = pytest.mark.django_db
 
@@ -299,3 +307,297 @@ def test_synced_programs_are_found_by_search(sync, real_rows, locales):
     found = Program.objects.live().filter(locale=locales["en"]).search("three-year-olds")
 
     assert "P085en" in [program.unique_id_number for program in found]
+
+
+# A row that makes no slug, and the model's own guard.
+
+
+def test_a_row_whose_name_and_id_make_no_slug_gets_a_stable_one(sync):
+    rows = [english(1), english(2, unique_id_number="???", program_name="!!!")]
+
+    sync(rows)
+    sync(rows, full=True)
+
+    nameless = Program.objects.get(unique_id_number="???")
+    assert nameless.slug == slug_from("!!!", key="???", prefix="program")
+    assert nameless.slug.startswith("program-") and nameless.live
+
+
+def test_a_program_without_a_slug_is_refused_by_the_database(locales):
+    with pytest.raises(IntegrityError), transaction.atomic():
+        ProgramFactory(slug="")
+
+
+# A renamed column.
+
+
+def renamed(row, column, new_name):
+    row = dict(row)
+    row[new_name] = row.pop(column)
+    return row
+
+
+def test_a_renamed_column_stops_a_full_sync_before_it_empties_that_field(sync):
+    sync([english(1), english(2)])
+    rows = [renamed(english(n), "program_description", "description_v3") for n in (1, 2)]
+
+    with pytest.raises(SchemaError, match="program_description"):
+        sync(rows, full=True)
+
+    assert list(Program.objects.values_list("description", flat=True)) == [
+        "<p>What program 1 is.</p>",
+        "<p>What program 2 is.</p>",
+    ]
+
+
+def test_a_renamed_column_fails_the_command_and_changes_nothing(locales, tmp_path):
+    path = tmp_path / "rows.json"
+    path.write_text(json.dumps([english(1)]))
+    call_command("sync_programs", "--from-file", str(path), stdout=io.StringIO())
+    path.write_text(json.dumps([renamed(english(1, heads_up="<p>Hi.</p>"), "brief_excerpt", "x")]))
+
+    with pytest.raises(CommandError, match="no program was changed.*brief_excerpt"):
+        call_command("sync_programs", "--from-file", str(path), "--full", stdout=io.StringIO())
+
+    assert Program.objects.get().brief_excerpt == "Short words about program 1."
+
+
+def test_a_column_the_dataset_lists_but_leaves_empty_in_every_row_empties_the_field(
+    locales, httpserver
+):
+    """SODA leaves out null values: the dataset's own list of columns tells an emptied field
+    from a renamed column."""
+    sync_rows_from(httpserver, [english(1, heads_up="<p>Bring ID.</p>")], full=True)
+    emptied = english(1)
+    assert "heads_up" not in emptied
+
+    sync_rows_from(httpserver, [emptied], full=True, columns=[*emptied, "heads_up"])
+
+    assert Program.objects.get().heads_up == ""
+
+
+def test_a_column_missing_from_the_datasets_list_stops_the_run(locales, httpserver):
+    sync_rows_from(httpserver, [english(1)], full=True)
+    row = {k: v for k, v in english(1).items() if k != "plain_language_eligibility"}
+
+    with pytest.raises(SchemaError, match="plain_language_eligibility"):
+        sync_rows_from(httpserver, [row], full=True, columns=list(row))
+
+    assert Program.objects.get().eligibility == "<p>Families who live in New York City.</p>"
+
+
+def test_a_required_column_missing_from_the_datasets_list_stops_the_run(locales, httpserver):
+    columns = sorted(set(english(1)) - {"program_name"})
+
+    with pytest.raises(SchemaError, match="no column program_name"):
+        sync_rows_from(httpserver, [english(1)], columns=columns)
+
+    assert not Program.objects.exists()
+
+
+def test_a_column_the_dataset_never_had_does_not_stop_later_runs(sync):
+    rows = [
+        {k: v for k, v in english(n).items() if k != "plain_language_program_name"} for n in (1, 2)
+    ]
+    sync(rows)
+
+    report = sync(rows, full=True)
+
+    assert report.unchanged == 2
+
+
+def sync_rows_from(httpserver, rows, *, columns=None, **options):
+    httpserver.clear()
+    headers = {"X-SODA2-Fields": json.dumps(sorted(columns))} if columns else {}
+    httpserver.expect_request("/resource/kvhd-5fmu.json").respond_with_json(rows, headers=headers)
+    client = SodaClient(base_url=httpserver.url_for("/"), backoff_factor=0)
+    return sync_programs(client=client, **options)
+
+
+# Values that are not text, and values too big to keep.
+
+
+@pytest.mark.parametrize("column", sorted(KNOWN_COLUMNS))
+@pytest.mark.parametrize("character", ["\ud800", "\x00"])
+def test_a_character_that_is_not_text_skips_its_row_and_the_others_are_imported(
+    locales, tmp_path, column, character
+):
+    bad = english(2, **{column: f"2026-01-{character}01 <p>Bad{character}value</p>"})
+    path = tmp_path / "rows.json"
+    path.write_text(json.dumps([english(1), bad, english(3)]))
+
+    report = sync_programs(from_file=path)
+
+    assert report.created == 2
+    [skipped] = report.skipped
+    assert column in skipped["reason"] and "not text" in skipped["reason"]
+    run = ProgramSyncRun.objects.get()
+    assert run.succeeded and run.skipped == report.skipped
+    # What the report stores is text PostgreSQL accepts: UTF-8, no NUL.
+    for text in [*skipped.values(), run.error]:
+        text.encode("utf-8")  # raises on a lone surrogate
+        assert "\x00" not in text
+    for program in Program.objects.all():
+        for field in Program._meta.concrete_fields:
+            value = getattr(program, field.attname)
+            assert not isinstance(value, str) or "\x00" not in value, field.name
+
+
+def test_a_nul_in_a_link_never_reaches_the_database(sync):
+    report = sync([english(1, url_of_online_application="https://example.org/\x00apply")])
+
+    assert report.skipped == [
+        {
+            "row_id": "P001en",
+            "reason": "url_of_online_application holds a character that is not text (U+0000)",
+        }
+    ]
+    assert not Program.objects.exists()
+
+
+def test_a_one_megabyte_excerpt_skips_its_row_and_keeps_the_program_as_it_was(sync):
+    sync([english(1), english(2)])
+
+    report = sync([english(1, brief_excerpt="x" * 1_000_000), english(2, brief_excerpt="New.")])
+
+    assert report.skipped == [
+        {"row_id": "P001en", "reason": "brief_excerpt is longer than 2,000 characters"}
+    ]
+    assert report.updated == 1
+    assert Program.objects.get(unique_id_number="P001en").brief_excerpt == (
+        "Short words about program 1."
+    )
+
+
+@pytest.mark.parametrize(
+    ("column", "limit"),
+    [
+        ("program_description", "20,000"),
+        ("url_of_online_application", "4,000"),
+        ("unique_id_number", "40"),
+    ],
+)
+def test_every_field_has_a_size_limit(sync, column, limit):
+    report = sync([english(1, **{column: "https://example.org/" + "x" * 50_000})])
+
+    assert report.created == 0
+    assert report.skipped[0]["reason"] == f"{column} is longer than {limit} characters"
+
+
+def test_a_run_that_passes_its_deadline_stops_and_changes_nothing(sync):
+    sync([english(1)])
+
+    with pytest.raises(SyncError, match="longer than its 0 s deadline"):
+        ProgramSync(deadline=0).apply([english(1, brief_excerpt="Changed."), english(2)])
+
+    assert list(Program.objects.values_list("brief_excerpt", flat=True)) == [
+        "Short words about program 1."
+    ]
+
+
+# The incremental mark.
+
+
+def soda_server(httpserver, rows):
+    httpserver.expect_request("/resource/kvhd-5fmu.json").respond_with_json(rows)
+    return SodaClient(base_url=httpserver.url_for("/"), backoff_factor=0)
+
+
+def sent_where(httpserver):
+    request, _answer = httpserver.log[-1]
+    return request.args.get("$where")
+
+
+def test_only_a_run_against_the_dataset_moves_the_incremental_mark(locales, httpserver, tmp_path):
+    client = soda_server(httpserver, [{**english(1), ":updated_at": "2026-08-01T10:00:00.000Z"}])
+    sync_programs(client=client)
+    path = tmp_path / "rows.json"
+    path.write_text(
+        json.dumps(
+            [
+                {**english(2), ":updated_at": "' OR '1'='1"},
+                {**english(3), ":updated_at": "2099-01-01T00:00:00.000Z"},
+            ]
+        )
+    )
+    sync_programs(from_file=path)
+
+    sync_programs(client=client)
+
+    assert sent_where(httpserver) == ":updated_at > '2026-08-01T10:00:00.000Z'"
+
+
+def test_a_mark_that_is_not_a_timestamp_never_reaches_the_query(locales, httpserver):
+    ProgramSyncRun.objects.create(
+        started_at=timezone.now(),
+        finished_at=timezone.now(),
+        source="x",
+        succeeded=True,
+        high_water_mark="9999' OR '1'='1",
+    )
+    ProgramSyncRun.objects.create(
+        started_at=timezone.now(),
+        finished_at=timezone.now(),
+        source="x",
+        succeeded=True,
+        high_water_mark="2026-08-01T10:00:00Z",
+    )
+    client = soda_server(httpserver, [{**english(1), ":updated_at": "z' OR '1'='1"}])
+
+    report = sync_programs(client=client)
+
+    assert sent_where(httpserver) == ":updated_at > '2026-08-01T10:00:00.000Z'"
+    assert report.high_water_mark == "2026-08-01T10:00:00.000Z"
+
+
+# The record of a run, from its start.
+
+
+def test_a_run_is_on_record_while_it_runs(locales, tmp_path, monkeypatch):
+    path = tmp_path / "rows.json"
+    path.write_text(json.dumps([english(1)]))
+    seen = []
+    original = ProgramSync.apply
+
+    def apply(self, rows, **options):
+        seen.append(ProgramSyncRun.objects.get())
+        return original(self, rows, **options)
+
+    monkeypatch.setattr(ProgramSync, "apply", apply)
+
+    sync_programs(from_file=path)
+
+    [running] = seen
+    assert running.finished_at is None and not running.succeeded and running.is_running
+    finished = ProgramSyncRun.objects.get()
+    assert finished.succeeded and finished.finished_at and not finished.is_running
+
+
+def test_an_interrupted_run_is_recorded_as_stopped(locales, tmp_path, monkeypatch):
+    path = tmp_path / "rows.json"
+    path.write_text(json.dumps([english(1)]))
+
+    def interrupted(self, rows, **options):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(ProgramSync, "apply", interrupted)
+
+    with pytest.raises(KeyboardInterrupt):
+        sync_programs(from_file=path)
+
+    run = ProgramSyncRun.objects.get()
+    assert not run.succeeded and run.finished_at and "interrupted" in run.error
+
+
+def test_a_run_left_running_by_a_killed_process_is_marked_stopped_by_the_next(locales, tmp_path):
+    killed = ProgramSyncRun.objects.create(
+        started_at=timezone.now() - timedelta(hours=2), finished_at=None, source="x"
+    )
+    path = tmp_path / "rows.json"
+    path.write_text(json.dumps([english(1)]))
+
+    sync_programs(from_file=path)
+
+    killed.refresh_from_db()
+    assert not killed.succeeded and killed.finished_at
+    assert "did not finish" in killed.error

@@ -291,6 +291,8 @@ class Program(DraftStateMixin, RevisionMixin, TranslatableMixin, index.Indexed, 
             models.UniqueConstraint(
                 fields=["slug", "locale"], name="unique_program_slug_per_locale"
             ),
+            # An empty slug is an address Django cannot reverse: one breaks a whole listing.
+            models.CheckConstraint(condition=~Q(slug=""), name="program_slug_not_empty"),
         ]
 
     def __str__(self):
