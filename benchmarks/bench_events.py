@@ -1,8 +1,12 @@
 """Events at scale: 1,000 more events (300 of them repeating) on Growing Up NYC, then the
-server render of the events listing and the generation of the site's calendar feed.
-Targets: listing < 150 ms, feed < 500 ms."""
+server render of the events listing and the generation of the site's calendar feed; and the
+calendars a security review fed the importer, each imported in a process of its own so that
+its peak memory is its own.
+Targets: listing < 150 ms, feed < 500 ms, each hostile calendar < 10 s and < 500 MB."""
 
+import multiprocessing
 import random
+import resource
 import statistics
 import time
 import uuid
@@ -11,7 +15,7 @@ from datetime import time as clock_time
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
+from django.db import connections, transaction
 from django.test import Client
 from django.utils import timezone
 from wagtail.models import Locale, Page
@@ -19,9 +23,11 @@ from wagtail.models import Locale, Page
 from cms.core.models import BOROUGHS
 from cms.events.feeds import event_index, site_for_key
 from cms.events.ics import event_entry
+from cms.events.importer import ImportTarget, import_calendar
 from cms.events.models import EventOccurrence, EventPage
 from cms.events.occurrences import occurrence_rows
 from cms.events.recurrence import NEW_YORK, WEEKDAY_CODES
+from tests.events.factories import HOSTILE_CALENDARS
 
 EVENTS = 1000
 RECURRING = 300
@@ -101,9 +107,45 @@ def timed(client, host, path, rounds):
     return statistics.median(timings), response
 
 
+def import_hostile(sender, index, name):
+    """In a child process: import one hostile calendar and send back what it took."""
+    data = HOSTILE_CALENDARS[name]()
+    target = ImportTarget(index=index, source=f"benchmark:{name}")
+    started = time.perf_counter()
+    result = import_calendar(data, target)
+    seconds = time.perf_counter() - started
+    # Linux gives kilobytes: this process's peak, and that of the process that read the calendar.
+    peak = max(
+        resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+        resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,
+    )
+    outcome = f"{result.skipped} skipped" if result.succeeded else "refused"
+    sender.send((seconds, peak / 1024, outcome))
+    sender.close()
+
+
+def hostile_calendars(report, index):
+    # The child opens its own database connection; a shared one would be used by both.
+    connections.close_all()
+    context = multiprocessing.get_context("fork")
+    worst_time = worst_memory = 0
+    for name in HOSTILE_CALENDARS:
+        receiver, sender = context.Pipe(duplex=False)
+        child = context.Process(target=import_hostile, args=(sender, index, name))
+        child.start()
+        sender.close()
+        seconds, megabytes, outcome = receiver.recv()
+        child.join()
+        report(f"import {name} ({outcome})", seconds, "s", "< 10 s")
+        worst_time, worst_memory = max(worst_time, seconds), max(worst_memory, megabytes)
+    report("hostile calendars: worst import time", worst_time, "s", "< 10 s")
+    report("hostile calendars: peak memory of an import", worst_memory, "MB", "< 500 MB")
+
+
 def run(report):
     site = site_for_key("growingup")
     index = event_index(site)
+    hostile_calendars(report, index)
     started = time.perf_counter()
     create_events(index)
     report(f"create {EVENTS} events ({RECURRING} weekly)", time.perf_counter() - started, "s")

@@ -11,7 +11,8 @@ from wagtail.models import Locale, Site
 from cms.core.models import BOROUGHS, AgeStage
 from cms.events.ics import calendar_with_entries
 from cms.events.models import EventIndexPage, EventOccurrence, EventPage
-from cms.events.occurrences import KEEP_PAST, english_page, event_filter
+from cms.events.occurrences import english_page, event_filter
+from cms.events.recurrence import KEEP_PAST
 
 FILTER_NAMES = ("age", "borough", "free", "virtual")
 

@@ -4,6 +4,7 @@ date, and a VTIMEZONE for New York. UIDs are stable across languages and edits; 
 up when the dates change; DTSTAMP is the time of the last publication, so a feed only changes
 when its events do."""
 
+import re
 from datetime import UTC, datetime, timedelta
 from urllib.parse import urlencode
 
@@ -17,6 +18,14 @@ from cms.events.recurrence import NEW_YORK
 PRODID = "-//City of New York//Growing Up NYC and Generation NYC events//EN"
 TZID = "America/New_York"
 REFRESH = timedelta(hours=12)
+# C0 and C1 control characters but tab and line feed, and DEL: no calendar text needs one, and
+# calendar apps cut the text at a NUL or refuse the file.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text):
+    """Text without control characters (tabs and line feeds stay), for a calendar or a page."""
+    return CONTROL_CHARACTERS.sub("", text)
 
 
 def new_york_timezone():
@@ -42,6 +51,7 @@ def new_york_timezone():
 
 
 def new_calendar(name, url=None):
+    name = printable(name)
     calendar = Calendar()
     calendar.add("PRODID", PRODID)
     calendar.add("VERSION", "2.0")
@@ -88,7 +98,7 @@ def _moment(value, all_day):
 
 def _location(event):
     if event.venue_name or event.address:
-        return ", ".join(part for part in (event.venue_name, event.address) if part)
+        return printable(", ".join(part for part in (event.venue_name, event.address) if part))
     return event.online_url
 
 
@@ -98,7 +108,8 @@ def plain_description(event, url=None):
         parts.append(event.online_url)
     if url:
         parts.append(url)
-    return normalize_newlines("\n\n".join(part.strip() for part in parts if part and part.strip()))
+    text = normalize_newlines("\n\n".join(part.strip() for part in parts if part and part.strip()))
+    return printable(text)
 
 
 def _stamp(event):
@@ -116,7 +127,7 @@ def event_components(event, request=None):
     master.add("DTSTAMP", stamp)
     master.add("LAST-MODIFIED", stamp)
     master.add("SEQUENCE", event.sequence)
-    master.add("SUMMARY", event.title)
+    master.add("SUMMARY", printable(event.title))
     description = plain_description(event, url)
     if description:
         master.add("DESCRIPTION", description)
@@ -182,7 +193,7 @@ def _override(event, master, change, local_start, duration):
     if "LOCATION" in master:
         override["LOCATION"] = master["LOCATION"]
     if change.note:
-        override.add("COMMENT", change.note)
+        override.add("COMMENT", printable(change.note))
     override.add("STATUS", "CANCELLED" if change.cancelled or event.cancelled else "CONFIRMED")
     return override
 
@@ -200,7 +211,7 @@ def google_calendar_url(event, request=None):
         dates = f"{start:%Y%m%dT%H%M%S}/{end:%Y%m%dT%H%M%S}"
     params = {
         "action": "TEMPLATE",
-        "text": event.title,
+        "text": printable(event.title),
         "dates": dates,
         "ctz": TZID,
         "details": plain_description(event, event.get_full_url(request)),

@@ -1,17 +1,12 @@
 """Dates of events for listings, cards and other apps: the series expanded (two years ahead,
 500 dates per event at most) and kept in EventOccurrence rows, filtered in the database."""
 
-from datetime import timedelta
-
 from django.db import models, transaction
 from django.utils import timezone
 from wagtail.models import Locale
 
 from cms.events.models import EventOccurrence, EventPage
-from cms.events.recurrence import HORIZON
-
-# Dates kept after they pass, so that a feed still carries an event a subscriber just went to.
-KEEP_PAST = timedelta(days=31)
+from cms.events.recurrence import HORIZON, KEEP_PAST
 
 
 def occurrence_rows(event):

@@ -3,20 +3,31 @@ dates, extra dates, changes to single dates), turned into an iCalendar RRULE and
 occurrences in New York time.
 
 Expansion works on local wall-clock time, so a 10:00 weekly class stays at 10:00 across the
-March and November daylight-saving changes, and is bounded: never more than two years ahead and
-never more than 500 occurrences per event."""
+March and November daylight-saving changes, and is bounded whatever the dates say: it starts
+near the window it is asked for (a series that began in 1990 does not count its way through
+every week since), it is never more than two years ahead nor more than 500 occurrences per
+event, and nothing repeats more often than once a day."""
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from dateutil import rrule
+from dateutil.relativedelta import relativedelta
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 NEW_YORK = ZoneInfo("America/New_York")
 HORIZON = timedelta(days=731)
+# Dates kept after they pass, so that a feed still carries an event a subscriber just went to.
+KEEP_PAST = timedelta(days=31)
 MAX_OCCURRENCES = 500
+# Dates a series is looked at past what it shows: skipped dates, dates before the window.
+MAX_STEPS = 10 * MAX_OCCURRENCES
+# Moved dates may land up to a few days from their original date.
+MOVE_MARGIN = timedelta(days=7)
+# Events happen between these years; anything else is a typing or export error.
+EARLIEST_YEAR, LATEST_YEAR = 1900, 2200
 
 DAILY, WEEKLY, MONTHLY = "daily", "weekly", "monthly"
 REPEAT_CHOICES = [
@@ -41,6 +52,18 @@ WEEKDAYS = [
 ]
 WEEKDAY_CODES = [code for code, _label in WEEKDAYS]
 _FREQUENCIES = {DAILY: rrule.DAILY, WEEKLY: rrule.WEEKLY, MONTHLY: rrule.MONTHLY}
+# The frequencies an iCalendar rule may have here (nothing finer than a day), and one period
+# of each as (count, unit).
+_RULE_FREQUENCIES = {
+    "YEARLY": rrule.YEARLY,
+    "MONTHLY": rrule.MONTHLY,
+    "WEEKLY": rrule.WEEKLY,
+    "DAILY": rrule.DAILY,
+}
+_RULE_NAMES = {value: name for name, value in _RULE_FREQUENCIES.items()}
+_PERIODS = {rrule.YEARLY: (12, "months"), rrule.MONTHLY: (1, "months")}
+_PERIODS |= {rrule.WEEKLY: (7, "days"), rrule.DAILY: (1, "days")}
+_END_OF_DAY = timedelta(hours=23, minutes=59, seconds=59)
 
 
 def to_local(moment):
@@ -132,27 +155,34 @@ class Schedule:
                 parts["UNTIL"] = end_of_day.astimezone(ZoneInfo("UTC"))
         return parts
 
-    def _dateutil_rule(self, start):
+    def _dateutil_rule(self, start, after=None):
         parts = self.rule_parts()
         if parts is None:
             return None
-        kwargs = {"dtstart": start, "interval": parts.get("INTERVAL", 1)}
+        freq = _FREQUENCIES[self.repeat]
+        interval = parts.get("INTERVAL", 1)
+        kwargs = {"dtstart": start, "interval": interval}
         if "BYDAY" in parts:
             kwargs["byweekday"] = [_weekday(code) for code in parts["BYDAY"]]
         if "BYMONTHDAY" in parts:
             kwargs["bymonthday"] = parts["BYMONTHDAY"]
         if "COUNT" in parts:
-            kwargs["count"] = parts["COUNT"]
-        elif self.until:
-            kwargs["until"] = datetime.combine(self.until, time(23, 59, 59))
-        return rrule.rrule(_FREQUENCIES[self.repeat], **kwargs)
+            kwargs["count"] = min(parts["COUNT"], MAX_OCCURRENCES)
+        else:
+            if self.until:
+                kwargs["until"] = datetime.combine(self.until, time(23, 59, 59))
+            if after is not None:
+                kwargs["dtstart"] = skip_ahead(start, freq, interval, after)
+        return rrule.rrule(freq, **kwargs)
 
-    def local_starts(self):
+    def local_starts(self, after=None):
         """Every start as naive New York time, in order, before skipped dates and changes:
-        the series from the rule plus the extra dates. Unbounded for an endless rule."""
+        the series from the rule plus the extra dates. Unbounded for an endless rule. With
+        `after` (naive New York time), a series without a count begins near it, not at its
+        first date; the starts from there on are the same."""
         start = self.local_start
         dates = rrule.rruleset()
-        rule = self._dateutil_rule(start)
+        rule = self._dateutil_rule(start, after)
         if rule is not None:
             dates.rrule(rule)
         else:
@@ -172,10 +202,13 @@ class Schedule:
         skipped = set(self.skipped_dates)
         changes = {change.original_date: change for change in self.changes}
         duration = self.duration
+        # A date that starts this long before the window may still be on in it.
+        reach = min(duration or timedelta(), HORIZON) + MOVE_MARGIN + timedelta(days=1)
+        starts = self.local_starts(after=to_local(window_start) - reach)
         found = []
-        for local_start in self.local_starts():
-            # Moved dates may land up to a few days from their original date.
-            if local_start > local_window_end + timedelta(days=7) or len(found) >= limit:
+        for steps, local_start in enumerate(starts):
+            past_end = local_start > local_window_end + MOVE_MARGIN
+            if past_end or len(found) >= limit or steps >= MAX_STEPS:
                 break
             day = local_start.date()
             if day in skipped:
@@ -243,6 +276,69 @@ class Occurrence(OccurrenceDates):
     @property
     def has_end(self):
         return self.end is not None
+
+
+def skip_ahead(start, freq, interval, target):
+    """The last date at or before `target` that is a whole number of a rule's periods
+    (`interval` days, weeks, months or years of dateutil frequency `freq`) after `start`, or
+    `start` itself. A rule without a count that begins there gives the same dates from
+    `target` on, so expanding an old series costs no more than a new one. The rule's own
+    BY parts must not depend on the start's day (see `expand_rule`)."""
+    if target <= start:
+        return start
+    size, unit = _PERIODS[freq]
+    step = size * max(interval, 1)
+    if unit == "days":
+        return start + timedelta(days=(target - start).days // step * step)
+    # A month short of the target, so that a 31st moved into a shorter month stays before it.
+    months = (target.year - start.year) * 12 + target.month - start.month - 1
+    return start + relativedelta(months=max(months, 0) // step * step)
+
+
+def expand_rule(text, start, *, window_start, window_end, limit=MAX_OCCURRENCES):
+    """The starts (naive New York time) of an iCalendar RRULE (its value, "FREQ=...") from
+    naive `start` that fall between `window_start` and `window_end`, at most `limit`. UNTIL
+    counts as the end of its day in New York. Raises ValueError for a rule that repeats more
+    often than once a day or does not move on. However old the start and however rare the
+    dates the rule asks for, the work is bounded: a rule without a count begins near the
+    window, and every rule stops at the window's end."""
+    parts = dict(part.split("=", 1) for part in text.upper().split(";") if "=" in part)
+    freq = _RULE_FREQUENCIES.get(parts.pop("FREQ", ""))
+    if freq is None:
+        raise ValueError("it repeats more often than once a day")
+    interval = int(parts.get("INTERVAL", 1))
+    count = int(parts.pop("COUNT")) if "COUNT" in parts else None
+    if interval < 1 or (count is not None and count < 1):
+        raise ValueError("its INTERVAL or COUNT is not 1 or more")
+    until = window_end
+    if "UNTIL" in parts:
+        until = min(until, datetime.strptime(parts.pop("UNTIL")[:8], "%Y%m%d") + _END_OF_DAY)
+    begin = start
+    if count is None:
+        # Spell out what dateutil takes from the start's day, so that a later start keeps it.
+        parts = _with_start_parts(parts, freq, start)
+        begin = skip_ahead(start, freq, interval, window_start)
+    rule_text = ";".join([f"FREQ={_RULE_NAMES[freq]}", *(f"{k}={v}" for k, v in parts.items())])
+    rule = rrule.rrulestr(rule_text, dtstart=begin).replace(until=until)
+    dates = []
+    for number, moment in enumerate(rule, start=1):
+        if (count is not None and number > count) or len(dates) >= limit:
+            break
+        if moment >= window_start:
+            dates.append(moment)
+    return dates
+
+
+def _with_start_parts(parts, freq, start):
+    if parts.keys() & {"BYWEEKNO", "BYYEARDAY", "BYMONTHDAY", "BYDAY", "BYEASTER"}:
+        return parts
+    if freq == rrule.YEARLY:
+        return {"BYMONTH": str(start.month), **parts, "BYMONTHDAY": str(start.day)}
+    if freq == rrule.MONTHLY:
+        return {**parts, "BYMONTHDAY": str(start.day)}
+    if freq == rrule.WEEKLY:
+        return {**parts, "BYDAY": WEEKDAY_CODES[start.weekday()]}
+    return parts
 
 
 def _weekday(code):

@@ -11,9 +11,11 @@ from cms.core.schedule import scheduled
 @scheduled(every=timedelta(hours=3))
 @task()
 def import_partner_calendars():
-    from cms.events.importer import import_feed
+    from cms.events.importer import import_feed, mark_stopped_runs
     from cms.events.models import CalendarFeed
 
+    # Runs a stopped worker left "running" are failed, even for a feed no longer imported.
+    mark_stopped_runs()
     runs = [import_feed(feed) for feed in CalendarFeed.objects.filter(active=True)]
     return {run.source: run.succeeded for run in runs}
 

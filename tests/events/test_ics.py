@@ -1,5 +1,6 @@
 """An .ics for every event: RFC 5545 parts present, parsed back equal to the source."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -99,3 +100,21 @@ def test_calendar_id_is_stable_and_sequence_follows_date_changes(series, get):
     assert first.walk("VEVENT")[0]["UID"] == second.walk("VEVENT")[0]["UID"]
     assert [e["SEQUENCE"] for e in second.walk("VEVENT")] == [1, 1, 1]
     assert second.walk("VEVENT")[0]["DTSTAMP"].dt >= first.walk("VEVENT")[0]["DTSTAMP"].dt
+
+
+def test_control_characters_are_left_out_of_calendar_files(event_indexes, get):
+    make_event(
+        event_indexes["growingup"],
+        title="Story\x00 time",
+        slug="story-time",
+        summary="Songs\x07 and rhymes",
+        description="<p>Bring\x1b a blanket</p>",
+        venue_name="Central\x00 Library",
+    )
+
+    content = get("growingup", "/events/story-time/event.ics").content
+
+    assert not re.search(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", content)
+    event = Calendar.from_ical(content).walk("VEVENT")[0]
+    assert event["SUMMARY"] == "Story time" and event["LOCATION"].startswith("Central Library")
+    assert "Songs and rhymes" in event["DESCRIPTION"] and "Bring a blanket" in event["DESCRIPTION"]

@@ -1,6 +1,7 @@
 """Partner calendars in: feeds shaped like Google Calendar, Outlook and Thunderbird exports,
 re-imports, SEQUENCE, events that leave a feed, editors' changes and broken feeds."""
 
+import hashlib
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 from io import StringIO
@@ -8,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone, translation
 from wagtail.models import Revision
 
 from cms.events import importer
@@ -15,11 +17,12 @@ from cms.events.ics import event_calendar
 from cms.events.importer import ImportTarget, import_calendar, import_feed
 from cms.events.models import CalendarFeed, EventOccurrence, EventPage, ImportRun
 from cms.events.recurrence import NEW_YORK, to_local
-from tests.events.factories import days_from_today, make_event, new_york
+from tests.events.factories import days_from_today, make_event, new_york, vcalendar, vevent
 
 pytestmark = pytest.mark.django_db
 
 CALENDARS = Path(__file__).parent / "calendars"
+FALLBACK_NOTICE = "This page is not available in your language yet. It is shown in English."
 
 
 def calendar(name):
@@ -33,8 +36,13 @@ def target(event_indexes, age_stages):
     )
 
 
+def originals(**filters):
+    """The English event pages the import made (not their copies in other languages)."""
+    return EventPage.objects.filter(locale__language_code="en", alias_of__isnull=True, **filters)
+
+
 def imported(uid):
-    return EventPage.objects.get(uid=uid)
+    return originals().get(uid=uid)
 
 
 def state():
@@ -157,7 +165,7 @@ def test_importing_the_same_feed_again_changes_nothing(target):
     runs = [import_calendar(calendar(name), each) for name, each in targets.items()]
 
     assert state() == before
-    assert EventPage.objects.filter(live=True).count() == 10
+    assert originals(live=True).count() == 10
     assert [(r.created, r.updated, r.unchanged) for r in runs] == [(0, 0, 4), (0, 0, 2), (0, 0, 4)]
 
 
@@ -195,7 +203,7 @@ def test_events_that_leave_the_feed_are_unpublished_and_come_back(target):
 
     festival = imported("festival2027@google.com")
     assert run.unpublished == 1 and not festival.live
-    assert EventPage.objects.filter(uid="festival2027@google.com").exists()
+    assert originals(uid="festival2027@google.com").exists()
 
     again = import_calendar(calendar("google"), target)
 
@@ -279,7 +287,7 @@ def test_feed_download_is_bounded_and_failures_are_reported(target, httpserver, 
 
     assert not too_big.succeeded and "10 MB" in too_big.message
     assert not missing.succeeded and "404" in missing.message
-    assert EventPage.objects.filter(live=True).count() == 4
+    assert originals(live=True).count() == 4
     assert list(ImportRun.objects.values_list("succeeded", flat=True)) == [False, False, True]
 
 
@@ -333,5 +341,121 @@ def test_import_command_for_one_file_as_drafts(target, tmp_path):
     )
 
     assert "4 new" in out.getvalue()
-    pages = EventPage.objects.filter(import_source="file:thunderbird.ics")
+    pages = originals(import_source="file:thunderbird.ics")
     assert pages.count() == 4 and not pages.filter(live=True).exists()
+
+
+@pytest.mark.parametrize(
+    ("line", "field"),
+    [
+        ("URL:mailto:kids@library.example.org", "registration link"),
+        ("URL:https://library.example.org/sign up", "registration link"),
+        ("RRULE:FREQ=WEEKLY;INTERVAL=-1", "every"),
+        ("RRULE:FREQ=WEEKLY;UNTIL=20270101T000000Z", "until"),
+    ],
+    ids=["mailto-link", "link-with-a-space", "negative-interval", "ends-before-it-starts"],
+)
+def test_one_bad_event_is_skipped_and_reported_and_the_rest_imported(target, line, field):
+    data = vcalendar(
+        vevent("good-1@partner", "RRULE:FREQ=WEEKLY;COUNT=4"),
+        vevent("bad@partner", line, summary="Bad event"),
+        vevent("good-2@partner", "URL:https://library.example.org/register"),
+    )
+
+    run = import_calendar(data, target)
+
+    assert run.succeeded and (run.created, run.skipped) == (2, 1)
+    assert set(originals().values_list("uid", flat=True)) == {"good-1@partner", "good-2@partner"}
+    [problem] = run.problems
+    assert problem.startswith("Bad event (bad@partner) was not imported") and field in problem
+
+
+def test_a_second_feed_cannot_take_over_another_feeds_event(target, synced):
+    import_calendar(calendar("google"), target)
+    synced()
+    copies = EventPage.objects.filter(uid="5r8t0k2n3q7v@google.com")
+    assert copies.count() == 11
+    impostor = vcalendar(
+        vevent("5r8t0k2n3q7v@google.com", "SEQUENCE:99", summary="Visit our casino"),
+        vevent("own-event@impostor", summary="Open day"),
+    )
+
+    run = import_calendar(impostor, replace(target, source="feed:impostor"))
+
+    assert run.succeeded and (run.created, run.updated, run.skipped) == (1, 0, 1)
+    assert set(copies.values_list("title", flat=True)) == {"Toddler Story Time"}
+    assert "already used by Toddler Story Time" in run.problems[0]
+    # The feed that owns it still updates it.
+    again = import_calendar(calendar("google").replace(b"SEQUENCE:2", b"SEQUENCE:3"), target)
+    assert (again.skipped, again.unchanged) == (0, 4)
+
+
+def test_control_characters_never_reach_the_page(target):
+    data = vcalendar(
+        vevent("nul", "DESCRIPTION:Songs\x00 and\x07 rhymes\x1b", summary="Story\x00 time\x7f")
+    )
+
+    run = import_calendar(data, target)
+
+    event = originals().get(uid="nul")
+    assert run.succeeded and event.title == "Story time"
+    assert event.description == "<p>Songs and rhymes</p>"
+
+
+def test_a_run_is_on_record_while_it_works(target, monkeypatch):
+    def stopped(importer_, data):
+        assert ImportRun.objects.get().status == "running"
+        raise SystemExit  # the worker is stopped in the middle of the import
+
+    monkeypatch.setattr(importer.CalendarImporter, "run", stopped)
+
+    with pytest.raises(SystemExit):
+        import_calendar(calendar("google"), target)
+
+    assert ImportRun.objects.get().status == "running"
+
+
+def test_a_run_that_never_finished_is_marked_failed_by_the_next(target):
+    stopped = ImportRun.objects.create(source=target.source)
+    ImportRun.objects.filter(pk=stopped.pk).update(started_at=timezone.now() - timedelta(hours=2))
+
+    run = import_calendar(calendar("google"), target)
+
+    stopped.refresh_from_db()
+    assert run.status == "finished" and stopped.status == "failed"
+    assert stopped.message.startswith("The import stopped before it finished")
+
+
+def test_imported_events_answer_in_every_language_with_the_english_fallback(
+    target, translated_sites, get
+):
+    import_calendar(calendar("google"), target)
+    story = originals().get(uid="5r8t0k2n3q7v@google.com")
+
+    response = get("growingup", f"/es/events/{story.slug}/")
+
+    assert response.status_code == 200
+    assert "Toddler Story Time" in response.text
+    with translation.override("es"):
+        assert translation.gettext(FALLBACK_NOTICE) in response.text
+    copies = EventPage.objects.filter(translation_key=story.translation_key, alias_of=story)
+    assert sorted(copies.values_list("locale__language_code", flat=True)) == ["ar", "es"]
+
+
+@pytest.mark.parametrize(
+    ("title", "slug"),
+    [
+        ("Toddler Story Time!", "toddler-story-time-"),
+        ("Read " * 12 + "aloud", "read-read-read-read-read-read-read-read-read-read-read-read-"),
+        ("故事時間", "event-"),
+        ("!!!", "event-"),
+    ],
+)
+def test_imported_slugs_are_never_empty_and_keep_the_uid_hash(target, title, slug):
+    import_calendar(vcalendar(vevent("slug@partner", summary=title)), target)
+
+    made = originals().get(uid="slug@partner").slug
+    assert made.startswith(slug) and made.endswith(
+        f"-{hashlib.sha1(b'slug@partner').hexdigest()[:6]}"
+    )
+    assert "--" not in made

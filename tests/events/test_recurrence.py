@@ -4,11 +4,15 @@ cancelled and moved dates, and the bounds on expansion."""
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
+from dateutil import rrule
+from django.core.exceptions import ValidationError
 from django.utils import timezone
+from icalendar import vRecur
 
-from cms.events.models import EventOccurrence
+from cms.events.models import EventOccurrence, EventPage
 from cms.events.occurrences import upcoming_occurrences
 from cms.events.recurrence import (
+    HORIZON,
     LAST_WEEKDAY,
     MAX_OCCURRENCES,
     MONTHLY,
@@ -19,7 +23,7 @@ from cms.events.recurrence import (
     Schedule,
     to_local,
 )
-from tests.events.factories import days_from_today, make_event, new_york
+from tests.events.factories import EventPageFactory, days_from_today, make_event, new_york
 
 
 def wall_clock(occurrences):
@@ -234,3 +238,84 @@ def test_saving_an_event_touches_only_the_dates_that_changed(event_indexes):
     after = dict(EventOccurrence.objects.filter(event=event).values_list("pk", "start"))
     assert len(after) == 6
     assert stored.items() <= after.items()
+
+
+@pytest.fixture
+def worked_out(monkeypatch):
+    """Every date dateutil works out while a test runs."""
+    moments = []
+    work_out = rrule.rrule._iter
+
+    def counted(self):
+        for moment in work_out(self):
+            moments.append(moment)
+            yield moment
+
+    monkeypatch.setattr(rrule.rrule, "_iter", counted)
+    return moments
+
+
+def test_a_series_from_year_one_is_expanded_from_near_today(worked_out):
+    schedule = Schedule(starts_at=new_york(date(1, 1, 1), 10), repeat="daily")
+
+    occurrences = schedule.occurrences(limit=10)
+
+    today = days_from_today(0)
+    assert [to_local(o.start).date() for o in occurrences][:2] in (
+        [today, today + timedelta(days=1)],
+        [today + timedelta(days=1), today + timedelta(days=2)],
+    )
+    assert len(worked_out) < 50
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"repeat": "daily", "interval": 3},
+        {"repeat": WEEKLY, "interval": 2, "weekdays": ["MO", "TH"]},
+        {"repeat": MONTHLY, "interval": 5},
+        {"repeat": MONTHLY, "monthly": SAME_WEEKDAY},
+        {"repeat": MONTHLY, "monthly": LAST_WEEKDAY, "until": date(2090, 1, 1)},
+    ],
+)
+def test_skipping_ahead_gives_the_dates_counting_from_the_first_would(fields):
+    # 31 August 1990 was a Friday, the last of its month.
+    weekdays = fields.pop("weekdays", ["FR"])
+    schedule = Schedule(starts_at=new_york(date(1990, 8, 31), 18), weekdays=weekdays, **fields)
+    first = schedule.local_start
+    everything = rrule.rrulestr(
+        vRecur(schedule.rule_parts()).to_ical().decode().replace("Z", ""), dtstart=first
+    )
+    now = timezone.now()
+    expected = [
+        moment
+        for moment in everything.between(to_local(now), to_local(now + HORIZON), inc=True)
+        if now < moment.replace(tzinfo=NEW_YORK) < now + HORIZON
+    ][:MAX_OCCURRENCES]
+
+    assert [to_local(o.start) for o in schedule.occurrences()] == expected
+
+
+@pytest.mark.django_db
+def test_a_page_stored_with_a_start_in_year_one_still_shows_its_next_dates(
+    event_indexes, get, worked_out
+):
+    event = make_event(event_indexes["growingup"], slug="every-day", repeat="daily")
+    EventPage.objects.filter(pk=event.pk).update(starts_at=new_york(date(1, 1, 1), 10))
+    worked_out.clear()
+
+    response = get("growingup", "/events/every-day/")
+
+    assert response.status_code == 200
+    assert len(worked_out) < 500
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("year", [1, 1899, 2201])
+def test_editors_give_dates_between_1900_and_2200(event_indexes, year):
+    event = EventPageFactory.build(starts_at=new_york(date(year, 6, 1), 10), ends_at=None)
+
+    with pytest.raises(ValidationError) as error:
+        event_indexes["growingup"].add_child(instance=event)
+
+    assert "starts_at" in error.value.message_dict

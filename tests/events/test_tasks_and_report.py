@@ -1,14 +1,16 @@
 """Periodic work and the admin report of calendar imports."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from django.utils import timezone
 
 from cms.core import schedule
 from cms.events.importer import ImportTarget, import_calendar
-from cms.events.models import CalendarFeed, EventOccurrence
+from cms.events.models import CalendarFeed, EventOccurrence, ImportRun
 from cms.events.tasks import import_partner_calendars, refresh_event_dates
-from tests.events.factories import days_from_today, make_event, new_york
+from tests.events.factories import days_from_today, make_event, new_york, vcalendar, vevent
 
 pytestmark = pytest.mark.django_db
 
@@ -61,3 +63,27 @@ def test_admin_report_lists_the_last_runs(admin_client, event_indexes):
     assert response.status_code == 200
     assert "Failed, events kept as they were" in response.text
     assert response.text.count("file:kids.ics") == 2
+
+
+def test_the_scheduled_import_fails_runs_a_stopped_worker_left_running(event_indexes):
+    stopped = ImportRun.objects.create(source="feed:gone")
+    ImportRun.objects.filter(pk=stopped.pk).update(started_at=timezone.now() - timedelta(hours=2))
+    recent = ImportRun.objects.create(source="feed:busy")
+
+    import_partner_calendars.enqueue()
+
+    assert ImportRun.objects.get(pk=stopped.pk).status == "failed"
+    assert ImportRun.objects.get(pk=recent.pk).status == "running"
+
+
+def test_admin_report_shows_running_imports_and_skipped_events(admin_client, event_indexes):
+    target = ImportTarget(index=event_indexes["growingup"], source="file:kids.ics")
+    import_calendar(
+        vcalendar(vevent("bad@kids", "URL:mailto:kids@example.org", summary="Bad event")), target
+    )
+    ImportRun.objects.create(source="file:other.ics")
+
+    response = admin_client.get("/admin/events/imports/")
+
+    assert "Running" in response.text
+    assert "Bad event (bad@kids) was not imported: registration link:" in response.text

@@ -74,7 +74,12 @@ class ImportRun(models.Model):
     unchanged = models.PositiveIntegerField(default=0)
     unpublished = models.PositiveIntegerField(default=0)
     flagged = models.PositiveIntegerField(default=0)
+    skipped = models.PositiveIntegerField(default=0)
     message = models.TextField(blank=True)
+    # One line per event skipped, and per value cut or read otherwise, for the report.
+    problems = models.JSONField(default=list, blank=True)
+
+    MAX_PROBLEMS = 200
 
     class Meta:
         verbose_name = _("calendar import")
@@ -84,14 +89,24 @@ class ImportRun(models.Model):
         return f"{self.source} at {self.started_at:%Y-%m-%d %H:%M}"
 
     @property
+    def status(self):
+        """Running (or stopped without saying so: see importer.mark_stopped_runs), finished
+        or failed."""
+        if self.finished_at is None:
+            return "running"
+        return "finished" if self.succeeded else "failed"
+
+    @property
     def summary(self):
         return _(
             "%(created)s new, %(updated)s updated, %(unchanged)s unchanged, "
-            "%(unpublished)s unpublished, %(flagged)s kept editors' changes"
+            "%(unpublished)s unpublished, %(flagged)s kept editors' changes, "
+            "%(skipped)s skipped"
         ) % {
             "created": self.created,
             "updated": self.updated,
             "unchanged": self.unchanged,
             "unpublished": self.unpublished,
             "flagged": self.flagged,
+            "skipped": self.skipped,
         }

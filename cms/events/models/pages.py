@@ -20,6 +20,8 @@ from cms.core.blocks import RICH_TEXT_FEATURES
 from cms.core.models import BOROUGHS, BasePage
 from cms.events.forms import EventPageForm
 from cms.events.recurrence import (
+    EARLIEST_YEAR,
+    LATEST_YEAR,
     MAX_OCCURRENCES,
     MONTHLY_CHOICES,
     REPEAT_CHOICES,
@@ -368,7 +370,23 @@ class EventPage(RoutablePageMixin, BasePage):
 
     def clean(self):
         super().clean()
+        errors = self.event_errors()
+        if errors:
+            raise ValidationError(errors)
+
+    def event_errors(self):
+        """What is wrong with the event's own fields (dates, repeats, online link), as
+        {field name: message}. The calendar import checks its events with it too."""
         errors = {}
+        for name in ("starts_at", "ends_at", "repeat_until"):
+            moment = getattr(self, name)
+            if moment and not EARLIEST_YEAR <= moment.year <= LATEST_YEAR:
+                errors[name] = _("Give a date between %(first)s and %(last)s.") % {
+                    "first": EARLIEST_YEAR,
+                    "last": LATEST_YEAR,
+                }
+        if errors:
+            return errors
         if self.ends_at and self.starts_at:
             if self.all_day:
                 if to_local(self.ends_at).date() < to_local(self.starts_at).date():
@@ -391,8 +409,7 @@ class EventPage(RoutablePageMixin, BasePage):
                 errors["repeat_weekdays"] = _("Include the weekday of the first date.")
         if self.is_virtual and not self.online_url:
             errors["online_url"] = _("Give the link people use to join online.")
-        if errors:
-            raise ValidationError(errors)
+        return errors
 
     def _normalise_all_day(self):
         # An all-day event runs from midnight of its first day in New York.

@@ -2,8 +2,9 @@ from django.core.management.base import BaseCommand, CommandError
 
 from cms.core.models import BOROUGHS
 from cms.events.feeds import event_index, site_for_key
-from cms.events.importer import FeedError, ImportTarget, import_calendar, import_feed, read_file
+from cms.events.importer import ImportTarget, import_calendar, import_feed, read_file
 from cms.events.models import AUDIENCES, CalendarFeed
+from cms.events.reading import FeedError
 
 
 class Command(BaseCommand):
@@ -32,6 +33,8 @@ class Command(BaseCommand):
                 self.stdout.write(f"{run.source}: {run.summary}")
             else:
                 self.stderr.write(f"{run.source}: {run.message}")
+            for problem in run.problems:
+                self.stdout.write(f"  {problem}")
         if any(not run.succeeded for run in runs):
             raise CommandError("Some calendars could not be imported; their events were kept.")
 
