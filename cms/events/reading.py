@@ -109,7 +109,7 @@ class Reading:
 
 def not_imported(title, uid, reason):
     """The report's line for an event that was skipped."""
-    return f"{title} ({uid}) was not imported: {reason}."
+    return f"{title} ({uid}) was not imported: {reason.rstrip('.')}."
 
 
 def parse_calendar(data, *, organizer="", default_borough=""):

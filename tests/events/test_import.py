@@ -368,6 +368,7 @@ def test_one_bad_event_is_skipped_and_reported_and_the_rest_imported(target, lin
     assert set(originals().values_list("uid", flat=True)) == {"good-1@partner", "good-2@partner"}
     [problem] = run.problems
     assert problem.startswith("Bad event (bad@partner) was not imported") and field in problem
+    assert problem.endswith(".") and not problem.endswith("..")
 
 
 def test_a_second_feed_cannot_take_over_another_feeds_event(target, synced):
