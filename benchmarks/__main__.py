@@ -25,6 +25,9 @@ def main(names):
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings")
     # The benchmarks time the background tasks themselves, in this process.
     os.environ.setdefault("TASKS_BACKEND", "immediate")
+    # One client sends every request here: no rate limit may refuse it.
+    os.environ.setdefault("SEARCH_API_RATE", "1000000/m")
+    os.environ.setdefault("PAGE_QUERY_RATE", "1000000/m")
     import django
 
     django.setup()

@@ -2,10 +2,14 @@
 read here and documented in .env.example. With nothing set, the project runs on SQLite and
 Wagtail's database search backend."""
 
+import ipaddress
 import os
+import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE, WASM_UNSAFE_EVAL
 from django.conf.locale import LANG_INFO
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
@@ -92,10 +96,13 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django_tasks",
     "django_tasks_db",
+    "csp",
 ]
 
 MIDDLEWARE = [
-    # First: /healthz answers load balancers on any host and over plain HTTP (cms/core/health.py).
+    # Outermost, so that every response gets its Content-Security-Policy (cms/security.py).
+    "cms.security.ContentSecurityPolicyMiddleware",
+    # /healthz answers load balancers on any host and over plain HTTP (cms/core/health.py).
     "cms.core.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # The admin's static files, from STATIC_ROOT (collectstatic), with far-future caching of
@@ -274,6 +281,69 @@ WAGTAILSEARCH_BACKENDS = search_backends(
 # Origins of the static sites allowed to call the search API; the API's address for them.
 SEARCH_CORS_ORIGINS = env_list("SEARCH_CORS_ORIGINS")
 SEARCH_API_URL = os.environ.get("SEARCH_API_URL", "")
+
+
+# Content-Security-Policy (django-csp, cms/security.py). The public pages load scripts and
+# styles only from their own files: no inline script, style or on… attribute. Pagefind, the
+# static copy's search, compiles WebAssembly. The static build writes the same policy into
+# every page and into `_headers`. The search API may live at another origin (SEARCH_API_URL).
+def _origins(*urls):
+    return [f"{part.scheme}://{part.netloc}" for url in urls if (part := urlsplit(url)).netloc]
+
+
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, WASM_UNSAFE_EVAL],
+        "style-src": [SELF],
+        "connect-src": [SELF, *_origins(SEARCH_API_URL)],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+    }
+}
+# The admin (under /admin/): Wagtail's screens have inline scripts (some arrive in the HTML of
+# its dialogs) and styles, and show image previews from data: and blob: addresses. Nothing else
+# loads from elsewhere, and nothing is evaluated from strings.
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+    }
+}
+# No avatars from Gravatar in the admin: editors' addresses stay here, and the policy is shorter.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+# Clients' addresses, for the rate limits. Behind proxies that append to X-Forwarded-For, trust
+# them by address (TRUSTED_PROXIES: addresses or networks) or by count (NUM_PROXIES hops in
+# front of the web process). With neither, X-Forwarded-For is ignored: anyone can send it.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
+for _proxy in TRUSTED_PROXIES:
+    try:
+        ipaddress.ip_network(_proxy, strict=False)
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"TRUSTED_PROXIES: {_proxy!r} is not an address or network"
+        ) from None
+NUM_PROXIES = os.environ.get("NUM_PROXIES") or "0"
+if not NUM_PROXIES.isdigit():
+    raise ImproperlyConfigured(f"NUM_PROXIES must be a number of proxies, not {NUM_PROXIES!r}")
+NUM_PROXIES = NINJA_NUM_PROXIES = int(NUM_PROXIES)
+# Requests per client address, counted in the cache: to the search API, and to the pages
+# rendered afresh for each query string (searches, filtered listings and feeds).
+_RATE = re.compile(r"\d+/\d*(s|sec|m|min|h|hour|d|day)")
+SEARCH_API_RATE = os.environ.get("SEARCH_API_RATE") or "120/m"
+PAGE_QUERY_RATE = os.environ.get("PAGE_QUERY_RATE") or "60/m"
+for _name, _rate in [("SEARCH_API_RATE", SEARCH_API_RATE), ("PAGE_QUERY_RATE", PAGE_QUERY_RATE)]:
+    if not _RATE.fullmatch(_rate):
+        raise ImproperlyConfigured(f"{_name} must be a rate like 120/m, not {_rate!r}")
 
 # Production hardening: secure unless DEBUG. Behind a TLS-terminating proxy, set
 # SECURE_PROXY_SSL_HEADER=1 so Django trusts X-Forwarded-Proto.

@@ -6,8 +6,10 @@ from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.urls import serve_pattern
 
 from cms.core import health
+from cms.security import limit_queries
 from search import views as search_views
 from search.api import api as search_api
 
@@ -28,15 +30,19 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
+# Pages rendered afresh for each query string (a search, a filtered listing or feed) are
+# rate-limited per client address; the same pages without one are not.
+serve = limit_queries(wagtail_views.serve)
+
 # Public pages carry their language in the path: /es/..., /ar/...; English has no prefix.
 urlpatterns += i18n_patterns(
-    path("search/", search_views.search_page, name="search"),
+    path("search/", limit_queries(search_views.search_page), name="search"),
     # Files a page serves from its own routes (feed.ics, activities.json): Wagtail's own pattern
     # only matches paths ending in a slash.
-    re_path(
-        r"^((?:[\w\-]+/)*[\w\-]+\.(?:ics|json))$", wagtail_views.serve, name="wagtail_serve_file"
-    ),
-    path("", include(wagtail_urls)),
+    re_path(r"^((?:[\w\-]+/)*[\w\-]+\.(?:ics|json))$", serve, name="wagtail_serve_file"),
+    # Wagtail's own routes (its _util/ views first), with the limited page view.
+    *[pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"],
+    re_path(serve_pattern, serve, name="wagtail_serve"),
     prefix_default_language=False,
 )
 

@@ -7,24 +7,21 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from ninja import Field, NinjaAPI, Query, Schema
 from ninja.errors import HttpError, ValidationError
-from ninja.throttling import AnonRateThrottle
 from wagtail.models import Site
 
+from cms.security import ClientRateThrottle
 from search import service
 
 LanguageCode = Literal[tuple(code for code, _name in settings.LANGUAGES)]
 SiteKey = Literal[tuple(settings.SITE_HOSTS)]
 
 
-class SearchRateThrottle(AnonRateThrottle):
-    """Requests per address, counted in Django's cache (SEARCH_API_RATE, e.g. "120/m")."""
+class SearchRateThrottle(ClientRateThrottle):
+    """Requests per client address, counted in Django's cache (SEARCH_API_RATE, e.g. "120/m")."""
 
     scope = "search"
-
-    def allow_request(self, request):
-        self.rate = getattr(settings, "SEARCH_API_RATE", "120/m")
-        self.num_requests, self.duration = self.parse_rate(self.rate)
-        return super().allow_request(request)
+    rate_setting = "SEARCH_API_RATE"
+    default_rate = "120/m"
 
 
 api = NinjaAPI(
@@ -34,7 +31,7 @@ api = NinjaAPI(
     urls_namespace="search_api",
     docs_url=None,
     openapi_url="/search/openapi.json",
-    throttle=[SearchRateThrottle("120/m")],
+    throttle=[SearchRateThrottle()],
 )
 
 

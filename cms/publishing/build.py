@@ -36,6 +36,7 @@ from django.db import connection
 
 from cms.publishing import redirects as site_redirects
 from cms.publishing.assets import AssetHasher, MissingAsset, content_hash
+from cms.publishing.headers import HEADERS_FILE, headers_file, with_policy_meta
 from cms.publishing.outputs import (
     site_for_key,
     site_key_for,
@@ -273,7 +274,7 @@ class SiteBuild:
             except MissingAsset as missing:
                 self.problems.append(f"{rendered.url}: refers to a missing file {missing}")
                 return
-            content = text.encode()
+            content = with_policy_meta(text.encode())
         self.write(path, content)
         pages, objects, types = _split_dependencies(rendered.dependencies, page_id)
         self.outputs[rendered.url] = {
@@ -324,13 +325,14 @@ class SiteBuild:
         redirects = site_redirects.site_redirects(self.site)
         languages = sorted({output["language"] for output in self.outputs.values()})
         self.write("_redirects", site_redirects.redirects_file(redirects, languages))
+        self.write(HEADERS_FILE, headers_file())
         taken = {o["path"] for o in self.outputs.values() if o["kind"] != "redirect"}
         fallbacks = site_redirects.fallback_pages(redirects, taken)
         for output in [o for o in self.outputs.values() if o["kind"] == "redirect"]:
             if output["path"] not in fallbacks:
                 self.drop_output(output["url"])
         for path, content in fallbacks.items():
-            self.write(path, content)
+            self.write(path, with_policy_meta(content))
             url = "/" + path.removesuffix("index.html")
             self.outputs[url] = {
                 "url": url,

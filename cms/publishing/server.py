@@ -1,11 +1,14 @@
 """A plain static file server for the built sites, for trying the output locally: it picks the
 site folder by the Host header, as a CDN would by domain, and answers a missing address with
-the 404 page of its language. No Django is involved in answering."""
+the 404 page of its language, with the headers the build's `_headers` file gives (the
+Content-Security-Policy among them). No Django is involved in answering."""
 
 import functools
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+
+from cms.publishing.headers import HEADERS_FILE, headers_for, read_headers_file
 
 # Until the worker's first build of a site is done.
 NOT_BUILT_YET = (
@@ -13,6 +16,8 @@ NOT_BUILT_YET = (
     'content="10"><title>Being built</title><p>This static copy is being built. This page '
     "reloads every 10 seconds until it is ready.</p></html>"
 )
+# That page loads nothing at all.
+NOT_BUILT_YET_POLICY = "default-src 'none'; frame-ancestors 'none'"
 
 
 class SiteRequestHandler(SimpleHTTPRequestHandler):
@@ -32,7 +37,9 @@ class SiteRequestHandler(SimpleHTTPRequestHandler):
         site_dir = self._site_dir()
         if site_dir is not None and not site_dir.is_dir():
             return self._send_page(
-                HTTPStatus.SERVICE_UNAVAILABLE, NOT_BUILT_YET.encode(), {"Retry-After": "10"}
+                HTTPStatus.SERVICE_UNAVAILABLE,
+                NOT_BUILT_YET.encode(),
+                {"Retry-After": "10", "Content-Security-Policy": NOT_BUILT_YET_POLICY},
             )
         if code != HTTPStatus.NOT_FOUND or site_dir is None:
             return super().send_error(code, message, explain)
@@ -51,6 +58,14 @@ class SiteRequestHandler(SimpleHTTPRequestHandler):
         self.end_headers()
         if self.command != "HEAD":
             self.wfile.write(body)
+
+    def end_headers(self):
+        site_dir = self._site_dir()
+        if site_dir is not None:
+            rules = read_headers_file(site_dir / HEADERS_FILE)
+            for name, value in headers_for(rules, self.path.split("?", 1)[0]).items():
+                self.send_header(name, value)
+        super().end_headers()
 
     def log_message(self, format, *args):
         pass  # quiet: the live server beside it already logs to the terminal

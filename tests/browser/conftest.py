@@ -7,6 +7,9 @@ Run them alone with `make browser` (pytest -m browser). Helpers:
 - `screenshot(page, "name")`: a full-page PNG in var/screenshots/ to look at;
 - `static_copy(["en", "ar"])`: builds Growing Up NYC in those languages, serves the build with
   the plain static file server (no Django) and returns its address.
+
+Every page opened through `browser` (and so `phone`) listens for Content-Security-Policy
+violations, and a test whose pages reported one fails.
 """
 
 import os
@@ -33,8 +36,45 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.browser)
 
 
+# Runs in every frame before the page's own scripts: what a securitypolicyviolation event says.
+REPORT_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.reportCspViolation(
+    `${event.violatedDirective} blocked ${event.blockedURI || "inline"} ` +
+      `at ${event.sourceFile}:${event.lineNumber} (${event.sample})`,
+  );
+});
+"""
+
+
+class CheckedBrowser:
+    """The browser, each of whose contexts notes the policy violations its pages report: in
+    the securitypolicyviolation event, and in the console (also with JavaScript off)."""
+
+    def __init__(self, browser):
+        self._browser = browser
+        self.violations = []
+
+    def new_context(self, **options):
+        context = self._browser.new_context(**options)
+        context.expose_function("reportCspViolation", self._report)
+        context.add_init_script(REPORT_VIOLATIONS)
+        context.on("console", self._console)
+        return context
+
+    def _report(self, violation):
+        self.violations.append(violation)
+
+    def _console(self, message):
+        if "Content Security Policy" in message.text:
+            self.violations.append(f"{message.text} ({message.location.get('url')})")
+
+    def __getattr__(self, name):
+        return getattr(self._browser, name)
+
+
 @pytest.fixture(scope="session")
-def browser():
+def chromium():
     if not Path(CHROMIUM).exists():
         if os.environ.get("CI"):
             pytest.fail(f"{CHROMIUM} is missing: .ci/run installs Debian's chromium package")
@@ -45,6 +85,15 @@ def browser():
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+@pytest.fixture
+def browser(chromium):
+    """Chromium, failing the test on any Content-Security-Policy violation of its pages."""
+    checked = CheckedBrowser(chromium)
+    yield checked
+    if checked.violations:
+        pytest.fail("Content-Security-Policy violations:\n" + "\n".join(checked.violations))
 
 
 @pytest.fixture

@@ -3,6 +3,7 @@ English and Arabic; filters with and without JavaScript; the sticky in-page menu
 
 import pytest
 from django.test import Client
+from playwright.sync_api import expect
 
 from cms.core.translation import translate
 from tests.growingup.conftest import guides, stages  # noqa: F401 (fixtures shared with tests/growingup)
@@ -68,6 +69,17 @@ def test_in_page_menu_stays_on_screen_while_reading(growingup, phone, site_url):
     assert heading["y"] >= phone.locator(".guide-nav").bounding_box()["height"]
 
 
+def test_each_stage_wears_the_colour_its_editors_chose(growingup, phone, site_url):
+    # Set by a script from data-stage-colour: the policy allows no style attribute.
+    toddler_green = "rgb(46, 107, 48)"  # #2e6b30
+
+    phone.goto(site_url("growingup", "/"))
+    picker = phone.get_by_role("link", name="Toddler 1 to 3 years")
+    expect(picker).to_have_css("background-color", toddler_green)
+    phone.goto(site_url("growingup", "/age-guides/toddler/"))
+    expect(phone.locator(".stage-badge")).to_have_css("background-color", toddler_green)
+
+
 def test_age_picker_buttons_lead_to_the_guides(growingup, phone, site_url):
     phone.goto(site_url("growingup", "/"))
 
@@ -110,7 +122,7 @@ def test_a_shared_filtered_link_filters_on_a_static_copy(growingup, phone, site_
     phone.route("**/summer/?*", static_copy)
     phone.goto(site_url("growingup", "/summer/?borough=queens"))
 
-    phone.wait_for_function("document.querySelector('[data-count]').textContent === '1'")
+    expect(phone.locator("[data-count]")).to_have_text("1")
     assert served and shown(phone) == ["Queens swim lessons"]
     assert phone.locator("#filter-borough").input_value() == "queens"
 

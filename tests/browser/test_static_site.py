@@ -3,6 +3,7 @@ work, listing filters work, and axe finds nothing serious on a 375 px phone, in 
 Arabic."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.core.factories import StandardPageFactory
 from tests.growingup.factories import ActivityGuidePageFactory, ActivityPageFactory
@@ -72,7 +73,7 @@ def test_listing_filters_work_on_the_static_site(static_site, phone, assert_acce
 
     # A shared filtered link: the file server ignores the query string, the script applies it.
     phone.goto(f"{static_site}{prefix}/summer/?borough=queens")
-    phone.wait_for_function("document.querySelector('[data-count]').textContent === '1'")
+    expect(phone.locator("[data-count]")).to_have_text("1")
     assert shown(phone) == ["Queens swim lessons"]
     assert phone.locator("#filter-borough").input_value() == "queens"
 
