@@ -4,6 +4,7 @@ import re
 from datetime import timedelta
 
 import pytest
+from django.db import connection
 from icalendar import Calendar
 
 from cms.events.ics import event_calendar
@@ -103,13 +104,15 @@ def test_calendar_id_is_stable_and_sequence_follows_date_changes(series, get):
 
 
 def test_control_characters_are_left_out_of_calendar_files(event_indexes, get):
+    # PostgreSQL refuses a NUL in text (and the importer and Django's forms remove it first).
+    nul = "\x00" if connection.vendor == "sqlite" else "\x01"
     make_event(
         event_indexes["growingup"],
-        title="Story\x00 time",
+        title=f"Story{nul} time",
         slug="story-time",
         summary="Songs\x07 and rhymes",
         description="<p>Bring\x1b a blanket</p>",
-        venue_name="Central\x00 Library",
+        venue_name=f"Central{nul} Library",
     )
 
     content = get("growingup", "/events/story-time/event.ics").content
