@@ -335,7 +335,7 @@ for _proxy in TRUSTED_PROXIES:
 NUM_PROXIES = os.environ.get("NUM_PROXIES") or "0"
 if not NUM_PROXIES.isdigit():
     raise ImproperlyConfigured(f"NUM_PROXIES must be a number of proxies, not {NUM_PROXIES!r}")
-NUM_PROXIES = NINJA_NUM_PROXIES = int(NUM_PROXIES)
+NUM_PROXIES = int(NUM_PROXIES)
 # Requests per client address, counted in the cache: to the search API, and to the pages
 # rendered afresh for each query string (searches, filtered listings and feeds).
 _RATE = re.compile(r"\d+/\d*(s|sec|m|min|h|hour|d|day)")

@@ -52,6 +52,7 @@ from cms.events.reading import FeedError, not_imported
 logger = logging.getLogger(__name__)
 
 MAX_BYTES = 10 * 1024 * 1024
+TOO_LARGE = "The calendar is larger than 10 MB."
 TIMEOUT = (5, 30)  # seconds to connect, seconds between bytes
 DEADLINE = 120  # seconds for a whole download
 USER_AGENT = "NYC family and youth sites calendar import"
@@ -85,12 +86,12 @@ def download(url, session=None):
         ) as response:
             response.raise_for_status()
             if int(response.headers.get("Content-Length") or 0) > MAX_BYTES:
-                raise FeedError("The calendar is larger than 10 MB.")
+                raise FeedError(TOO_LARGE)
             chunks, size = [], 0
             for chunk in response.iter_content(64 * 1024):
                 size += len(chunk)
                 if size > MAX_BYTES:
-                    raise FeedError("The calendar is larger than 10 MB.")
+                    raise FeedError(TOO_LARGE)
                 if clock.monotonic() - started > DEADLINE:
                     raise FeedError("The calendar took too long to download.")
                 chunks.append(chunk)
@@ -100,11 +101,9 @@ def download(url, session=None):
 
 
 def read_file(path):
+    """A calendar file's bytes, read no further than what read_calendar refuses."""
     with open(path, "rb") as file:
-        data = file.read(MAX_BYTES + 1)
-    if len(data) > MAX_BYTES:
-        raise FeedError("The calendar is larger than 10 MB.")
-    return data
+        return file.read(MAX_BYTES + 1)
 
 
 def read_calendar(data, target):
@@ -112,7 +111,7 @@ def read_calendar(data, target):
     having changed nothing, when the bytes are too many, not a calendar, or need more time or
     memory than the budget."""
     if len(data) > MAX_BYTES:
-        raise FeedError("The calendar is larger than 10 MB.")
+        raise FeedError(TOO_LARGE)
     try:
         result, spent = call_within(
             reading.parse_calendar,

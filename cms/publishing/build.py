@@ -36,7 +36,7 @@ from django.db import connection
 
 from cms.publishing import redirects as site_redirects
 from cms.publishing.assets import AssetHasher, MissingAsset, content_hash
-from cms.publishing.headers import HEADERS_FILE, headers_file, with_policy_meta
+from cms.publishing.headers import HEADERS_FILE, headers_file, policy_meta, with_policy_meta
 from cms.publishing.outputs import (
     site_for_key,
     site_key_for,
@@ -154,6 +154,8 @@ class SiteBuild:
         self.builds.mkdir(parents=True, exist_ok=True)
         self.standby_note = self.builds / f"{self.site_key}{STANDBY_NOTE}"
         self.previous = previous
+        # The same for every page of the build: made once.
+        self.policy_meta = policy_meta()
         # The languages of a build of only some of them (None: all): links into the others
         # cannot be checked. A build on top of the live one keeps its languages, and adds these.
         if previous is not None:
@@ -274,7 +276,7 @@ class SiteBuild:
             except MissingAsset as missing:
                 self.problems.append(f"{rendered.url}: refers to a missing file {missing}")
                 return
-            content = with_policy_meta(text.encode())
+            content = with_policy_meta(text.encode(), self.policy_meta)
         self.write(path, content)
         pages, objects, types = _split_dependencies(rendered.dependencies, page_id)
         self.outputs[rendered.url] = {
@@ -332,7 +334,7 @@ class SiteBuild:
             if output["path"] not in fallbacks:
                 self.drop_output(output["url"])
         for path, content in fallbacks.items():
-            self.write(path, with_policy_meta(content))
+            self.write(path, with_policy_meta(content, self.policy_meta))
             url = "/" + path.removesuffix("index.html")
             self.outputs[url] = {
                 "url": url,

@@ -29,15 +29,19 @@ def headers_file():
     return ("\n".join(lines) + "\n").encode()
 
 
-def with_policy_meta(html):
-    """The page (bytes) with the policy's <meta> element first in its head (after the charset, which
-    must come within the first bytes), so that it covers every script and style after it."""
+def policy_meta():
+    """The <meta> element that carries the public policy in a static page (as bytes)."""
     policy = escape(public_policy(meta=True), quote=False).replace('"', "&quot;")
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
+    return f'<meta http-equiv="Content-Security-Policy" content="{policy}">'.encode()
+
+
+def with_policy_meta(html, meta):
+    """The page (bytes) with the policy's `meta` element first in its head (after the charset,
+    which must come within the first bytes), so that it covers every script and style after it."""
     match = _CHARSET.search(html)
     if match is None:
         return html
-    return html[: match.end()] + b"\n  " + meta.encode() + html[match.end() :]
+    return html[: match.end()] + b"\n  " + meta + html[match.end() :]
 
 
 def read_headers_file(path):

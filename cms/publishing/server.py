@@ -62,7 +62,7 @@ class SiteRequestHandler(SimpleHTTPRequestHandler):
     def end_headers(self):
         site_dir = self._site_dir()
         if site_dir is not None:
-            rules = read_headers_file(site_dir / HEADERS_FILE)
+            rules = _headers_rules(site_dir / HEADERS_FILE)
             for name, value in headers_for(rules, self.path.split("?", 1)[0]).items():
                 self.send_header(name, value)
         super().end_headers()
@@ -77,3 +77,17 @@ def make_server(sites, port, address="127.0.0.1"):
         SiteRequestHandler, sites={host: Path(folder) for host, folder in sites.items()}
     )
     return ThreadingHTTPServer((address, port), handler)
+
+
+def _headers_rules(path):
+    """The rules of a site's `_headers`, read again only when a build replaced the file."""
+    try:
+        changed = path.stat().st_mtime_ns
+    except FileNotFoundError:
+        return []
+    return _read_rules(path, changed)
+
+
+@functools.lru_cache(maxsize=8)
+def _read_rules(path, changed):
+    return read_headers_file(path)

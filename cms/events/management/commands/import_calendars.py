@@ -58,6 +58,6 @@ class Command(BaseCommand):
         )
         try:
             data = read_file(options["file"])
-        except (OSError, FeedError) as error:
-            data = error if isinstance(error, FeedError) else FeedError(str(error))
+        except OSError as error:
+            data = FeedError(str(error))
         return import_calendar(data, target)
