@@ -11,7 +11,7 @@ STATIC_PORT ?= 8001
 WORKERS ?= auto
 PYTEST := $(BIN)/pytest -n $(WORKERS)
 
-.PHONY: run test install migrate demo messages gates pytest pytest-postgres browser benchmarks lint format clean
+.PHONY: run test install migrate demo messages gates pytest clock pytest-postgres browser benchmarks lint format clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -35,7 +35,7 @@ run: demo
 	$(PY) manage.py run_sites --port $(PORT) --static-port $(STATIC_PORT)
 
 # Every gate CI runs, in the order CI runs them.
-test: gates pytest pytest-postgres
+test: gates pytest clock pytest-postgres
 
 gates: messages
 	$(PY) manage.py check --fail-level WARNING
@@ -47,6 +47,17 @@ gates: messages
 
 pytest: install
 	env -u DATABASE_URL $(PYTEST) $(PYTEST_ARGS)
+
+# The tests that depend on the date again, at instants where dates go wrong: just before and
+# after midnight in New York (UTC already on the next day), in the weeks of both daylight-saving
+# changes, and on New Year's Eve.
+CLOCK_INSTANTS := 2026-12-03T23:58:00-05:00 2026-12-04T00:05:00-05:00 \
+	2027-03-12T23:58:00-05:00 2027-11-05T00:05:00-04:00 2026-12-31T20:30:00-05:00
+clock: install
+	@for instant in $(CLOCK_INSTANTS); do \
+		echo "pytest -m clock at $$instant"; \
+		CLOCK=$$instant env -u DATABASE_URL $(PYTEST) -q -m "clock and not browser" $(PYTEST_ARGS) || exit 1; \
+	done
 
 # The same suite on PostgreSQL when DATABASE_URL is set (CI sets it). Browser tests ran above.
 pytest-postgres: install

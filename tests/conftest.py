@@ -1,7 +1,10 @@
 """Fixtures every test package shares: the languages, and the two sites as load_demo makes
 them (a home page each, English at the root, Spanish and Arabic translated)."""
 
+import os
+
 import pytest
+import time_machine
 from django.conf import settings
 from django.core.cache import cache
 from django.utils import translation
@@ -22,6 +25,22 @@ def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         demo.ensure_locales()
         demo.remove_wagtail_placeholder()
+
+
+# Every test runs at a fixed instant, so none depends on the hour or the day it runs at. CLOCK
+# picks another instant: `make clock` runs the tests marked `clock` at each of CLOCK_INSTANTS.
+CLOCK = os.environ.get("CLOCK") or "2026-12-02T10:00:00-05:00"
+
+
+@pytest.fixture(autouse=True)
+def _fixed_clock(request):
+    if request.node.get_closest_marker("browser"):
+        # Chromium keeps the machine's clock, and so must the live server it talks to.
+        yield
+        return
+    # The clock ticks from there: durations, timeouts and ordering by time behave as usual.
+    with time_machine.travel(CLOCK, tick=True):
+        yield
 
 
 @pytest.fixture(autouse=True)

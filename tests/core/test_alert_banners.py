@@ -5,7 +5,7 @@ from django.utils import timezone
 from cms.core.translation import translate
 from tests.core.factories import AlertBannerFactory, StandardPageFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.clock]
 
 
 def test_active_banner_shows_on_every_page_of_its_site_only(sites, get):

@@ -7,7 +7,7 @@ from django_tasks import task
 
 from cms.core import schedule
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.clock]
 
 RUNS = []
 DISCOVER = schedule.discover

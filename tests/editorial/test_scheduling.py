@@ -11,7 +11,7 @@ from cms.core.models import StandardPage
 from cms.editorial.tasks import publish_scheduled_pages
 from tests.core.factories import StandardPageFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.clock]
 
 NEW_YORK = ZoneInfo("America/New_York")
 MONDAY_9AM = datetime(2030, 6, 3, 9, 0, tzinfo=NEW_YORK)

@@ -6,7 +6,7 @@ import pytest
 
 from tests.events.factories import days_from_today, make_event, new_york
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.clock]
 
 
 def test_a_one_off_event_expires_when_it_ends(event_indexes):

@@ -10,7 +10,7 @@ from cms.core.translation import translate
 from cms.events.feeds import feed_url, webcal_url
 from tests.events.factories import days_from_today, make_event, new_york
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.clock]
 
 
 def summaries(response):

@@ -11,7 +11,7 @@ from cms.events.ics import event_calendar
 from cms.events.recurrence import NEW_YORK
 from tests.events.factories import days_from_today, make_event, new_york
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.clock]
 
 
 def first_saturday():

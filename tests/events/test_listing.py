@@ -12,7 +12,7 @@ from cms.events.recurrence import NEW_YORK
 from cms.events.views import PER_PAGE
 from tests.events.factories import days_from_today, make_event, new_york
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.clock]
 
 
 def titles(response):

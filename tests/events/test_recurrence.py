@@ -25,6 +25,8 @@ from cms.events.recurrence import (
 )
 from tests.events.factories import EventPageFactory, days_from_today, make_event, new_york
 
+pytestmark = pytest.mark.clock
+
 
 def wall_clock(occurrences):
     return [

@@ -6,7 +6,7 @@ import pytest
 
 from sites.generation.models import ProfileTopic
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.clock]
 
 
 def titles(html):
