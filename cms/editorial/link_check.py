@@ -12,11 +12,10 @@ import requests
 from django.conf import settings
 from django.db import models, transaction
 from django.utils import timezone
-from requests.adapters import HTTPAdapter
-from urllib3.util.retry import Retry
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
+from cms.core import http
 from cms.editorial.models import ExternalLink
 from cms.programs.models import Program
 
@@ -52,15 +51,6 @@ def collect_links():
     return links
 
 
-def session_with_retries():
-    session = requests.Session()
-    retry = Retry(total=1, backoff_factor=0.2, status_forcelist=[502, 503, 504])
-    session.mount("http://", HTTPAdapter(max_retries=retry))
-    session.mount("https://", HTTPAdapter(max_retries=retry))
-    session.headers["User-Agent"] = USER_AGENT
-    return session
-
-
 def check_url(session, url, timeout):
     """(status code or None, error text). Some servers refuse HEAD, so those get a GET."""
     try:
@@ -83,7 +73,13 @@ def check_external_links(workers=8, timeout=10):
             link, _ = ExternalLink.objects.get_or_create(url=url)
             link.pages.set(page_ids)
             link.programs.set(program_ids)
-    session = session_with_retries()
+    session = http.session(
+        user_agent=USER_AGENT,
+        retries=1,
+        backoff=0.2,
+        status_forcelist=(502, 503, 504),
+        timeout=timeout,
+    )
     urls = sorted(links)
     with ThreadPoolExecutor(max_workers=workers) as pool:
         results = list(pool.map(lambda url: check_url(session, url, timeout), urls))

@@ -9,8 +9,9 @@ from pathlib import Path
 from django.utils import timezone
 
 from cms.core import demo
+from cms.events.client import read_file
 from cms.events.feeds import site_for_key
-from cms.events.importer import ImportTarget, import_calendar, read_file
+from cms.events.importer import ImportTarget, import_calendar
 from cms.events.models import EventIndexPage, EventPage, OccurrenceChangeRecord, SkippedDate
 from cms.events.recurrence import NEW_YORK, WEEKDAY_CODES
 

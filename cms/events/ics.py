@@ -4,7 +4,6 @@ date, and a VTIMEZONE for New York. UIDs are stable across languages and edits; 
 up when the dates change; DTSTAMP is the time of the last publication, so a feed only changes
 when its events do."""
 
-import re
 from datetime import UTC, datetime, timedelta
 from urllib.parse import urlencode
 
@@ -13,19 +12,12 @@ from django.utils.html import strip_tags
 from django.utils.text import normalize_newlines
 from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard, vRecur
 
+from cms.core.sanitise import printable
 from cms.events.recurrence import NEW_YORK
 
 PRODID = "-//City of New York//Growing Up NYC and Generation NYC events//EN"
 TZID = "America/New_York"
 REFRESH = timedelta(hours=12)
-# C0 and C1 control characters but tab and line feed, and DEL: no calendar text needs one, and
-# calendar apps cut the text at a NUL or refuse the file.
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-def printable(text):
-    """Text without control characters (tabs and line feeds stay), for a calendar or a page."""
-    return CONTROL_CHARACTERS.sub("", text)
 
 
 def new_york_timezone():

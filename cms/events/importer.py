@@ -2,8 +2,9 @@
 systems) kept in step with event pages under one site's event listing.
 
 - Each run is on record from its start; a run that never finished is marked failed by the next.
-- The calendar is read (see reading.py) in a child process with a time and memory budget, so
-  no calendar can take the worker down; one that needs more is refused, changing nothing.
+- The calendar is downloaded by client.py and read by reading.py in a child process with a
+  time and memory budget, so no calendar can take the worker down; one that needs more is
+  refused, changing nothing.
 - Events are matched by their calendar's UID within their feed and updated in place; an older
   SEQUENCE never overwrites a newer one. A UID another feed (or an editor's event) already
   uses on the site is not taken over: the event is skipped and the clash reported.
@@ -23,23 +24,18 @@ systems) kept in step with event pages under one site's event listing.
 import hashlib
 import json
 import logging
-import time as clock
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
-import requests
 from django.core.exceptions import ValidationError
 from django.db import DataError, IntegrityError, transaction
 from django.utils import timezone
-from requests.adapters import HTTPAdapter
-from urllib3.util.retry import Retry
 from wagtail.models import Locale
 from wagtail_localize.synctree import create_aliases_for_new_page
 
 from cms.core.models import AgeStage
 from cms.core.slugs import slug_from
-from cms.events import reading
-from cms.events.budget import OverBudget, call_within
+from cms.events.client import FeedError, download
 from cms.events.models import (
     EventPage,
     ExtraDate,
@@ -47,93 +43,16 @@ from cms.events.models import (
     OccurrenceChangeRecord,
     SkippedDate,
 )
-from cms.events.reading import FeedError, not_imported
+from cms.events.reading import not_imported, read_calendar
 
 logger = logging.getLogger(__name__)
 
-MAX_BYTES = 10 * 1024 * 1024
-TOO_LARGE = "The calendar is larger than 10 MB."
-TIMEOUT = (5, 30)  # seconds to connect, seconds between bytes
-DEADLINE = 120  # seconds for a whole download
-USER_AGENT = "NYC family and youth sites calendar import"
-# What reading one calendar may take. The largest calendar accepted (10 MB, 5,000 events)
-# reads in about 4 s with 150 MB.
-READING_SECONDS = 10
-READING_MEGABYTES = 400
 # A run still marked running after this long was stopped (the worker was killed or restarted).
 STALE_AFTER = timedelta(hours=1)
 STOPPED = (
     "The import stopped before it finished (the worker was stopped or restarted); "
     "events it had imported by then were kept."
 )
-
-
-# Reading
-
-
-def download(url, session=None):
-    """The bytes of a calendar at `url`: retried on server errors, time-limited, at most
-    10 MB."""
-    session = session or requests.Session()
-    retry = Retry(total=2, backoff_factor=1, status_forcelist=[429, 500, 502, 503, 504])
-    session.mount("http://", HTTPAdapter(max_retries=retry))
-    session.mount("https://", HTTPAdapter(max_retries=retry))
-    url = url.replace("webcal://", "https://", 1) if url.startswith("webcal://") else url
-    started = clock.monotonic()
-    try:
-        with session.get(
-            url, timeout=TIMEOUT, stream=True, headers={"User-Agent": USER_AGENT}
-        ) as response:
-            response.raise_for_status()
-            if int(response.headers.get("Content-Length") or 0) > MAX_BYTES:
-                raise FeedError(TOO_LARGE)
-            chunks, size = [], 0
-            for chunk in response.iter_content(64 * 1024):
-                size += len(chunk)
-                if size > MAX_BYTES:
-                    raise FeedError(TOO_LARGE)
-                if clock.monotonic() - started > DEADLINE:
-                    raise FeedError("The calendar took too long to download.")
-                chunks.append(chunk)
-    except requests.RequestException as error:
-        raise FeedError(f"The calendar could not be downloaded: {error}") from error
-    return b"".join(chunks)
-
-
-def read_file(path):
-    """A calendar file's bytes, read no further than what read_calendar refuses."""
-    with open(path, "rb") as file:
-        return file.read(MAX_BYTES + 1)
-
-
-def read_calendar(data, target):
-    """A reading.Reading of calendar bytes, made within the reading budget. Raises FeedError,
-    having changed nothing, when the bytes are too many, not a calendar, or need more time or
-    memory than the budget."""
-    if len(data) > MAX_BYTES:
-        raise FeedError(TOO_LARGE)
-    try:
-        result, spent = call_within(
-            reading.parse_calendar,
-            data,
-            organizer=target.organizer,
-            default_borough=target.default_borough,
-            seconds=READING_SECONDS,
-            megabytes=READING_MEGABYTES,
-        )
-    except OverBudget as over:
-        if over.resource == "time":
-            message = f"took longer than {READING_SECONDS} s"
-        else:
-            message = f"needed more than {READING_MEGABYTES} MB of memory"
-        raise FeedError(f"The calendar {message} to read; nothing was changed.") from None
-    logger.debug(
-        "Calendar %s read in %.1f s, %.0f MB at most",
-        target.source,
-        spent.seconds,
-        spent.peak_megabytes,
-    )
-    return result
 
 
 # Writing event pages
@@ -253,7 +172,12 @@ class CalendarImporter:
     def run(self, data):
         """Apply a calendar's bytes. Raises FeedError, changing nothing, when they are not
         a usable calendar."""
-        calendar = read_calendar(data, self.target)
+        calendar = read_calendar(
+            data,
+            organizer=self.target.organizer,
+            default_borough=self.target.default_borough,
+            source=self.target.source,
+        )
         self.result.problems.extend(calendar.notes)
         skipped = dict(calendar.unreadable)
         events = calendar.events

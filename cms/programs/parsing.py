@@ -7,10 +7,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from cms.core.sanitise import NOT_TEXT, clean_html, clean_text, safe_url, shown
 from cms.core.slugs import slug_from
 from cms.programs import taxonomy
 from cms.programs.models import Program
-from cms.programs.sanitise import NOT_TEXT, clean_html, clean_text, safe_url, shown
 
 SOURCE_TIME_ZONE = ZoneInfo("America/New_York")
 

@@ -21,7 +21,8 @@ import requests
 from django.conf import settings
 from requests.adapters import HTTPAdapter
 
-from cms.programs.sanitise import shown
+from cms.core import http
+from cms.core.sanitise import shown
 
 PAGE_SIZE = 1000
 # Socrata answers 202 while it prepares a result, 429 when it throttles, 5xx when unwell.
@@ -39,6 +40,7 @@ MAX_VALUES = 1_000_000
 MAX_CONTAINERS = 2 * MAX_ROWS
 MAX_REDIRECTS = 5
 TOKEN_HEADER = "X-App-Token"
+USER_AGENT = "NYC family and youth sites program sync"
 # A JSON string, escapes included: what is left outside them is the structure to count.
 _JSON_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
 _SODA_TIMESTAMP = re.compile(
@@ -125,10 +127,11 @@ class SodaClient:
         self.deadline = deadline
         self.max_bytes = max_bytes
         self.home = _origin(self.base_url)
-        self.adapter = _CuttableAdapter()
-        self.session = requests.Session()
-        self.session.mount("https://", self.adapter)
-        self.session.mount("http://", self.adapter)
+        # Retries are this client's own, to keep to the deadline and to Retry-After.
+        self.session = http.session(
+            user_agent=USER_AGENT, retries=0, timeout=timeout, adapter_class=_CuttableAdapter
+        )
+        self.adapter = self.session.get_adapter(self.base_url)
         self.session.headers["Accept"] = "application/json"
 
     @property

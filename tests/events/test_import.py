@@ -12,7 +12,7 @@ from django.core.management import call_command
 from django.utils import timezone, translation
 from wagtail.models import Revision
 
-from cms.events import importer
+from cms.events import client, importer
 from cms.events.ics import event_calendar
 from cms.events.importer import ImportTarget, import_calendar, import_feed
 from cms.events.models import CalendarFeed, EventOccurrence, EventPage, ImportRun
@@ -279,7 +279,7 @@ def test_feed_download_is_bounded_and_failures_are_reported(target, httpserver, 
     )
     assert import_feed(feed).created == 4
 
-    monkeypatch.setattr(importer, "MAX_BYTES", 1000)
+    monkeypatch.setattr(client, "MAX_BYTES", 1000)
     too_big = import_feed(feed)
     httpserver.clear()
     httpserver.expect_request("/kids.ics").respond_with_data("Gone", status=404)

@@ -6,7 +6,7 @@ from datetime import datetime
 
 import pytest
 
-from cms.events import importer, reading
+from cms.events import client, reading
 from cms.events.importer import ImportTarget, import_calendar
 from cms.events.models import EventOccurrence, EventPage
 from cms.events.recurrence import to_local
@@ -78,7 +78,7 @@ def hoard(*args, **kwargs):
 
 
 def test_reading_that_runs_past_its_time_budget_is_refused(target, monkeypatch):
-    monkeypatch.setattr(importer, "READING_SECONDS", 1)
+    monkeypatch.setattr(reading, "READING_SECONDS", 1)
     monkeypatch.setattr(reading, "parse_calendar", spin)
 
     run = import_calendar(vcalendar(vevent("any")), target)
@@ -89,7 +89,7 @@ def test_reading_that_runs_past_its_time_budget_is_refused(target, monkeypatch):
 
 
 def test_reading_that_needs_more_than_its_memory_budget_is_refused(target, monkeypatch):
-    monkeypatch.setattr(importer, "READING_MEGABYTES", 100)
+    monkeypatch.setattr(reading, "READING_MEGABYTES", 100)
     monkeypatch.setattr(reading, "parse_calendar", hoard)
 
     run = import_calendar(vcalendar(vevent("any")), target)
@@ -105,7 +105,7 @@ def test_the_budget_covers_the_whole_reading_of_a_hostile_time_zone(target, monk
     # Without the time zone check nor a limit per event, the budget is what stops it.
     monkeypatch.setattr(reading, "time_zone_problem", lambda zone: None)
     monkeypatch.setattr(reading, "EVENT_SECONDS", 60)
-    monkeypatch.setattr(importer, "READING_SECONDS", 2)
+    monkeypatch.setattr(reading, "READING_SECONDS", 2)
 
     run = import_calendar(HOSTILE_CALENDARS["time zone changing every minute"](), target)
 
@@ -168,7 +168,7 @@ def test_a_huge_description_is_cut_and_reported(target):
 
 
 def test_a_calendar_over_the_size_limit_is_refused(target, monkeypatch):
-    monkeypatch.setattr(importer, "MAX_BYTES", 1000)
+    monkeypatch.setattr(client, "MAX_BYTES", 1000)
 
     run = import_calendar(vcalendar(*(vevent(f"e{number}") for number in range(20))), target)
 

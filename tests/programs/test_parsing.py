@@ -63,7 +63,7 @@ def test_maps_every_field_of_a_real_row(real_rows):
 
 
 def clean(value):
-    from cms.programs.sanitise import clean_html
+    from cms.core.sanitise import clean_html
 
     return clean_html(value)
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from cms.programs.sanitise import clean_html, clean_text, safe_url
+from cms.core.sanitise import clean_html, clean_text, safe_url
 
 # Script in every form we know of: tags, handlers, URLs, SVG, and encoded variants.
 XSS_CORPUS = [

@@ -2,7 +2,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cms.programs.sanitise import shown
+from cms.core.sanitise import shown
 from cms.programs.soda import parse_timestamp
 
 ABANDONED = "The sync did not finish: its process was ended before it could say why."

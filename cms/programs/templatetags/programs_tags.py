@@ -3,7 +3,7 @@ from django.utils.safestring import mark_safe
 from wagtail.models import Locale
 
 from cms.core import languages
-from cms.programs.sanitise import clean_html
+from cms.core.sanitise import clean_html
 
 register = template.Library()
 

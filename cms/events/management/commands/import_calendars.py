@@ -1,10 +1,10 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from cms.core.models import BOROUGHS
+from cms.events.client import FeedError, read_file
 from cms.events.feeds import event_index, site_for_key
-from cms.events.importer import ImportTarget, import_calendar, import_feed, read_file
+from cms.events.importer import ImportTarget, import_calendar, import_feed
 from cms.events.models import AUDIENCES, CalendarFeed
-from cms.events.reading import FeedError
 
 
 class Command(BaseCommand):

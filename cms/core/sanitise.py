@@ -1,6 +1,8 @@
-"""Make the dataset's HTML safe to show: an allow-list of tags, links with rel="noopener",
-e-mail "safe link" redirectors unwrapped to the address they protect, and nothing that runs
-script (no <script>, no javascript: URLs, no event-handler attributes)."""
+"""Make outside text safe to store and show (the program dataset, partner calendars): HTML cut
+to an allow-list of tags, links with rel="noopener", e-mail "safe link" redirectors unwrapped
+to the address they protect, nothing that runs script (no <script>, no javascript: URLs, no
+event-handler attributes), and no control characters where a page or calendar file would
+choke on them."""
 
 import html
 import re
@@ -17,6 +19,10 @@ MAX_UNWRAP = 3
 # What no field may hold: NUL (PostgreSQL refuses it in text) and lone surrogates (not Unicode
 # at all: they cannot be encoded, so neither nh3 nor a database takes them).
 NOT_TEXT = re.compile("[\x00\ud800-\udfff]")
+
+# C0 and C1 control characters but tab and line feed, and DEL: no calendar text needs one, and
+# calendar apps cut the text at a NUL or refuse the file.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 _PROOFPOINT_V3 = re.compile(r"^/v3/__(?P<url>.+?)__;", re.DOTALL)
 _PROOFPOINT_V2_ESCAPE = re.compile(r"-([0-9A-Fa-f]{2})")
@@ -104,3 +110,8 @@ def shown(value, limit=60):
     (\\ud800), cut to `limit` characters."""
     text = NOT_TEXT.sub(lambda match: f"\\u{ord(match.group()):04x}", str(value))
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def printable(text):
+    """Text without control characters (tabs and line feeds stay), for a calendar or a page."""
+    return CONTROL_CHARACTERS.sub("", text)
