@@ -33,9 +33,11 @@ from wagtail.rich_text import RichText
 from cms.core.demo import sync_locale_trees
 from cms.core.models import StandardPage
 from cms.publishing import tasks
-from cms.publishing.build import RECENT, STALE, build_site, load_manifest, rebuild_search_index
+from cms.publishing.build import build_site, rebuild_search_index
 from cms.publishing.incremental import Changes, rebuild
+from cms.publishing.manifest import load_manifest
 from cms.publishing.outputs import site_for_key, site_outputs
+from cms.publishing.search_plan import SearchIndexPlan
 from cms.publishing.server import make_server
 
 SCALED_PAGES = int(os.environ.get("BENCH_STATIC_PAGES", "5000"))
@@ -111,11 +113,11 @@ def naive_baseline(report, urls, figures):
 def _own_page_urls(site_key):
     """Each built page's own address: the shortest of the URLs it serves."""
     own = {}
-    for output in _manifest(site_key)["outputs"]:
-        if output["kind"] == "page":
-            known = own.get(output["page"])
-            if known is None or len(output["url"]) < len(known):
-                own[output["page"]] = output["url"]
+    for output in _manifest(site_key).outputs.values():
+        if output.kind == "page":
+            known = own.get(output.page_id)
+            if known is None or len(output.url) < len(known):
+                own[output.page_id] = output.url
     return set(own.values())
 
 
@@ -156,13 +158,13 @@ def incremental(report, figures):
         time.perf_counter() - started,
         "s",
     )
-    pages = {o["path"]: o["language"] for o in _manifest("growingup")["outputs"]}
+    pages = {o.path: o.language for o in _manifest("growingup").outputs.values()}
     written = {path for built in steps.get("reports", ()) for path in built.written}
     languages = sorted({pages[path] for path in written if path.endswith(".html")})
     print(f"  (the page changed in {len(languages)} languages: {', '.join(languages)})")
     for step, label in PUBLISH_STEPS.items():
         if step in steps:
-            target = "< 2 s" if step != STALE else None
+            target = "< 2 s" if step != SearchIndexPlan.stale() else None
             report(
                 f"one-page publish: {label}, from the click",
                 steps[step] - started,
@@ -175,8 +177,8 @@ def incremental(report, figures):
 
 PUBLISH_STEPS = {
     "pages": "pages live",
-    RECENT: "searchable (recent-changes index)",
-    STALE: "languages indexed again (exact ranking)",
+    SearchIndexPlan.recent(): "searchable (recent-changes index)",
+    SearchIndexPlan.stale(): "languages indexed again (exact ranking)",
 }
 
 
@@ -188,7 +190,7 @@ def _timed_steps():
     def timed(function, step):
         def run(*args, **kwargs):
             result = function(*args, **kwargs)
-            steps.setdefault(kwargs.get("languages", step), time.perf_counter())
+            steps.setdefault(kwargs.get("plan", step), time.perf_counter())
             if step == "pages":
                 steps["reports"] = result
             return result
@@ -216,10 +218,10 @@ def one_page_rebuild(report, label, page, **options):
     report(f"{label}: URLs rendered", sum(len(r.rendered) for r in reports), "")
     report(f"{label}: files changed", sum(len(r.written) for r in reports), "")
     # As the publish's background tasks do: the recent-changes index, then the languages.
-    for step in (RECENT, STALE):
+    for step in (SearchIndexPlan.recent(), SearchIndexPlan.stale()):
         started = time.perf_counter()
         for built in reports:
-            rebuild_search_index(built.site_key, options.get("output_root"), languages=step)
+            rebuild_search_index(built.site_key, options.get("output_root"), plan=step)
         report(f"{label}: then {PUBLISH_STEPS[step]}", time.perf_counter() - started, "s")
     return seconds
 
@@ -411,9 +413,9 @@ def lighthouse(report, output_root):
 
 def _first_url(site_key, prefix, deeper=False):
     """The first built English page at `prefix` (or, `deeper`, below it)."""
-    for output in _manifest(site_key)["outputs"]:
-        url = output["url"]
-        if output["kind"] == "page" and url.endswith("/"):
+    for output in _manifest(site_key).outputs.values():
+        url = output.url
+        if output.kind == "page" and url.endswith("/"):
             if url == prefix and not deeper or url.startswith(prefix) and url != prefix and deeper:
                 return url
     return None

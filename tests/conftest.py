@@ -116,10 +116,12 @@ def search_reindex_held_back(monkeypatch):
     """A publish's search task stops after the recent-changes index: its second step, which
     indexes the changed languages again, does not run."""
     from cms.publishing import tasks
-    from cms.publishing.build import RECENT, rebuild_search_index
+    from cms.publishing.build import rebuild_search_index
+    from cms.publishing.search_plan import SearchIndexPlan
 
-    def first_step_only(site_key, languages):
-        return languages == RECENT and rebuild_search_index(site_key, languages=RECENT)
+    def first_step_only(site_key, plan):
+        recent = SearchIndexPlan.recent()
+        return plan == recent and rebuild_search_index(site_key, plan=recent)
 
     monkeypatch.setattr(tasks, "rebuild_search_index", first_step_only)
 

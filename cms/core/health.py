@@ -20,7 +20,8 @@ from django_tasks_db.models import DBTaskResult
 from modelsearch.backends import get_search_backend
 from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
 
-from cms.publishing.build import MANIFEST, default_output_root, live_dir
+from cms.publishing.folders import default_output_root
+from cms.publishing.manifest import live_manifest_path
 
 logger = logging.getLogger(__name__)
 
@@ -123,7 +124,7 @@ def static_builds():
     writes its manifest last and is swapped in only when it succeeded."""
     output_root = default_output_root()
     return {
-        site_key: _modified_at(live_dir(output_root, site_key) / MANIFEST)
+        site_key: _modified_at(live_manifest_path(output_root, site_key))
         for site_key in settings.SITE_HOSTS
     }
 

@@ -14,8 +14,9 @@ from pathlib import Path
 
 import fsspec
 
-from cms.publishing.build import MANIFEST
-from cms.publishing.search_index import ENTRY, RECENT_NOTE
+from cms.publishing.manifest import Manifest
+from cms.publishing.search_index import ENTRY
+from cms.publishing.search_plan import RECENT_NOTE
 
 DEPLOYED = ".deployed.json"
 
@@ -43,8 +44,7 @@ def _upload_order(path):
 def deploy(site_dir, target, *, fs=None, full=False):
     """Deploy the build in `site_dir` to `target` (a path or an fsspec URL)."""
     site_dir = Path(site_dir).resolve()
-    manifest = json.loads((site_dir / MANIFEST).read_text())
-    wanted = dict(manifest["files"])
+    wanted = dict(Manifest.load(site_dir).files)
     if fs is None:
         fs, root = fsspec.core.url_to_fs(str(target))
     else:

@@ -14,16 +14,11 @@ from django.conf import settings
 from django.db.models import Q
 from wagtail.models import Page
 
-from cms.publishing.build import (
-    MANIFEST,
-    SiteBuild,
-    database_identity,
-    default_output_root,
-    live_dir,
-    load_manifest,
-    site_lock,
-)
+from cms.publishing.build import SiteBuild
+from cms.publishing.folders import default_output_root, site_lock
+from cms.publishing.manifest import live_manifest_path, load_manifest
 from cms.publishing.outputs import page_outputs, site_for_key
+from cms.publishing.search_plan import SearchIndexPlan
 
 
 @dataclass
@@ -87,17 +82,17 @@ def _parent_ids(page_ids):
 
 def _is_affected(output, page_ids, objects, types):
     return (
-        output["page"] in page_ids
-        or not page_ids.isdisjoint(output["pages"])
-        or any(tuple(item) in objects for item in output["objects"])
-        or not types.isdisjoint(output["types"])
+        output.page_id in page_ids
+        or not page_ids.isdisjoint(output.pages)
+        or any(item in objects for item in output.objects)
+        or not types.isdisjoint(output.types)
     )
 
 
 def rebuild_site(site_key, changes, output_root):
     """Rebuild the outputs of one site that `changes` affect. Returns a BuildReport, or None
     when the site has no live build of this database or nothing of it is affected."""
-    if not (live_dir(output_root, site_key) / MANIFEST).is_file():
+    if not live_manifest_path(output_root, site_key).is_file():
         return None
     with site_lock(output_root, site_key):
         return _rebuild_site(site_key, changes, output_root)
@@ -105,15 +100,15 @@ def rebuild_site(site_key, changes, output_root):
 
 def _rebuild_site(site_key, changes, output_root):
     manifest = load_manifest(output_root, site_key)
-    if manifest is None or manifest.get("database") != database_identity():
+    if manifest is None or not manifest.from_this_database():
         return None
     site = site_for_key(site_key)
     previous_urls = {}
-    for output in manifest["outputs"]:
-        if output["page"] is not None:
-            previous_urls.setdefault(output["page"], set()).add(output["url"])
+    for output in manifest.outputs.values():
+        if output.page_id is not None:
+            previous_urls.setdefault(output.page_id, set()).add(output.url)
 
-    languages = manifest.get("languages")
+    languages = manifest.languages
 
     def built_outputs(pages):
         # A build of some languages only stays one.
@@ -142,23 +137,23 @@ def _rebuild_site(site_key, changes, output_root):
         if model is not None and model is not Page
     )
 
-    previous = {output["url"]: output for output in manifest["outputs"]}
+    previous = manifest.outputs
     affected = [
         output
         for output in previous.values()
-        if output["kind"] in ("page", "not_found", "search")
+        if output.kind in ("page", "not_found", "search")
         # Reading a parent (every page reads its home) is no reason: its children changed.
         and _is_affected(output, changed_pages, changes.objects, types)
     ]
-    affected_urls = {output["url"] for output in affected}
+    affected_urls = {output.url for output in affected}
     whole_pages = changed_pages | parent_pages
-    page_ids = whole_pages | {output["page"] for output in affected if output["page"]}
+    page_ids = whole_pages | {output.page_id for output in affected if output.page_id}
     current = built_outputs(Page.objects.filter(pk__in=page_ids))
     current_urls = {output.url for output in current}
     gone = [
         url
         for url, output in previous.items()
-        if output["page"] in page_ids and url not in current_urls
+        if output.page_id in page_ids and url not in current_urls
     ]
     rerender = [
         output
@@ -167,19 +162,20 @@ def _rebuild_site(site_key, changes, output_root):
         or output.url in affected_urls
         or output.url not in previous
     ]
-    not_found = sorted({o["language"] for o in affected if o["kind"] == "not_found"})
-    search = sorted({o["language"] for o in affected if o["kind"] == "search"})
+    not_found = sorted({o.language for o in affected if o.kind == "not_found"})
+    search = sorted({o.language for o in affected if o.kind == "search"})
     if not (gone or rerender or not_found or search):
         return None  # nothing of this site shows the change
 
     # The search index takes seconds on a big site: rebuilt after, by its own task.
-    build = SiteBuild(site, output_root, manifest, search_index=False)
-    for url in gone:
-        build.drop_output(url)
-    build.render_page_outputs(rerender)
-    build.render_not_found_pages(not_found)
-    build.render_search_pages(search)
-    return build.finish(verify_urls=set(build.report.rendered))
+    with SiteBuild(site, output_root, manifest, search=SearchIndexPlan.none()) as build:
+        for url in gone:
+            build.drop_output(url)
+        build.render_page_outputs(rerender)
+        build.render_not_found_pages(not_found)
+        build.render_search_pages(search)
+        build.finish(verify_urls=set(build.report.rendered))
+    return build.report
 
 
 def rebuild(changes, output_root=None, site_keys=None):

@@ -1,14 +1,7 @@
 """The Pagefind index of a site: a static search index that the browser loads in small pieces,
 with word splitting for Chinese and Korean that the database backend lacks. The binary ships in
-the `pagefind_bin_extended` package on PyPI.
-
-Pagefind cannot add one page to an index: it indexes a language's pages all at once (about a
-second per thousand pages here), and an English page left untranslated shows in every
-language. So a publish makes its pages searchable in two steps. First, the pages changed since
-the main index was built go in a small index of their own (RECENT_DIR), which search.js merges
-into its results, leaving out the main index's old versions of those pages. Then their
-languages are indexed again, which empties it. In between, a changed page may rank a little
-lower than it will: its small index holds too few pages to tell common words from rare ones."""
+the `pagefind_bin_extended` package on PyPI. This module runs Pagefind and merges its indexes;
+what a build indexes, and when, is `cms.publishing.search_plan`'s."""
 
 import gzip
 import json
@@ -20,10 +13,6 @@ from pathlib import Path
 
 SEARCH_DIR = "pagefind"
 ENTRY = "pagefind-entry.json"
-# The pages changed since SEARCH_DIR was built, in a small index of their own that search.js
-# merges into the main one (see `recent_search_index`), and the note that tells it so.
-RECENT_DIR = "pagefind-recent"
-RECENT_NOTE = "recent.json"
 # What a page contributes to the index: its main content (not the header, language menu or
 # footer every page repeats), without notices about the page and without cards that summarise
 # other pages, which are indexed themselves. The less text, the fewer bytes a search loads.
@@ -103,7 +92,7 @@ def build_search_index(site_dir, page_paths):
             for file in sorted(index.rglob("*"))
             if file.is_file() and RUNTIME.fullmatch(str(file.relative_to(index)))
         }
-    files[ENTRY] = _entry_bytes(json.loads(files[ENTRY]))
+    files[ENTRY] = entry_bytes(json.loads(files[ENTRY]))
     return files
 
 
@@ -142,32 +131,10 @@ def merge_search_index(live_entry, live_paths, fresh, languages):
         **{code: info for code, info in live_entry["languages"].items() if code not in replaced},
         **fresh_entry["languages"],
     }
-    return {**fresh, ENTRY: _entry_bytes(entry)}, gone
+    return {**fresh, ENTRY: entry_bytes(entry)}, gone
 
 
-def recent_search_index(fresh, superseded):
-    """The recent-changes index: `fresh`, an index of the pages changed since the main one was
-    built (without the runtime, which the main index serves), and the note search.js reads
-    first, naming it, its languages, and by language the ids of the main index's pages it
-    replaces (`superseded`, {language: ids}), which search.js leaves out of the results.
-    Returns ({path: bytes} under RECENT_DIR, note bytes); the note is "{}" when nothing
-    changed."""
-    files = {
-        path: content
-        for path, content in fresh.items()
-        if path != "pagefind.js" and not path.startswith("wasm.")
-    }
-    superseded = {code: sorted(ids) for code, ids in sorted(superseded.items()) if ids}
-    if not files and not superseded:
-        return {}, b"{}"
-    note = {
-        "bundle": f"../{RECENT_DIR}/",
-        "languages": sorted(json.loads(files[ENTRY])["languages"]) if files else [],
-        "superseded": superseded,
-    }
-    return files, _entry_bytes(note)
-
-
-def _entry_bytes(entry):
+def entry_bytes(entry):
+    """An index's entry file (or the recent-changes note) as Pagefind's runtime reads it."""
     # Pagefind lists the languages in hash-map order: sorted, two builds are byte-identical.
     return json.dumps(entry, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()

@@ -13,8 +13,9 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
-from cms.publishing.build import MANIFEST, default_output_root
+from cms.publishing.folders import default_output_root
 from cms.publishing.incremental import Changes
+from cms.publishing.manifest import live_manifest_path
 from cms.publishing.models import StaticRebuild
 
 # Objects, besides pages, whose changes show on pages. Looked up when the app registry is
@@ -72,7 +73,7 @@ def flush():
     _state.changes = None
     output_root = Path(default_output_root())
     if not changes or not (
-        any((output_root / site_key / MANIFEST).is_file() for site_key in settings.SITE_HOSTS)
+        any(live_manifest_path(output_root, key).is_file() for key in settings.SITE_HOSTS)
         or StaticRebuild.objects.unfinished().filter(full=True).exists()
     ):
         return None

@@ -8,9 +8,10 @@ from django.conf import settings
 from django_tasks import task
 
 from cms.core.schedule import scheduled
-from cms.publishing.build import RECENT, STALE, build_site, rebuild_search_index
+from cms.publishing.build import build_site, rebuild_search_index
 from cms.publishing.incremental import Changes, rebuild
 from cms.publishing.models import StaticRebuild
+from cms.publishing.search_plan import SearchIndexPlan
 
 logger = logging.getLogger(__name__)
 # A queue of its own, with a worker of its own: a publish never waits behind a long sync.
@@ -78,7 +79,7 @@ def update_search_index(site_key):
     of the pages changed since the main index was built, which the search page merges in; then,
     in a task of its own, their languages are indexed again, which ranks them exactly and
     empties the recent-changes index."""
-    report = rebuild_search_index(site_key, languages=RECENT)
+    report = rebuild_search_index(site_key, plan=SearchIndexPlan.recent())
     compact_search_index.enqueue(site_key)
     return _describe(report) if report else []
 
@@ -86,7 +87,7 @@ def update_search_index(site_key):
 @task(queue_name=QUEUE)
 def compact_search_index(site_key):
     """Index again the languages of a site with pages changed since they were indexed."""
-    report = rebuild_search_index(site_key, languages=STALE)
+    report = rebuild_search_index(site_key, plan=SearchIndexPlan.stale())
     return _describe(report) if report else []
 
 

@@ -9,15 +9,10 @@ from wagtail.models import Page
 
 from cms.core.models import StandardPage
 from cms.publishing import signals, tasks
-from cms.publishing.build import (
-    MANIFEST,
-    RECENT,
-    STALE,
-    BuildFailed,
-    build_site,
-    rebuild_search_index,
-)
+from cms.publishing.build import BuildFailed, build_site, rebuild_search_index
 from cms.publishing.incremental import Changes, rebuild
+from cms.publishing.manifest import MANIFEST
+from cms.publishing.search_plan import SearchIndexPlan
 from tests.core.factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -97,9 +92,9 @@ def test_a_publish_makes_its_pages_searchable_in_the_recent_index_then_reindexes
     }
     steps = []
 
-    def reindex(site_key, languages=None):
-        steps.append((languages, snapshot(site_dir)))
-        return rebuild_search_index(site_key, languages=languages)
+    def reindex(site_key, plan=None):
+        steps.append((plan, snapshot(site_dir)))
+        return rebuild_search_index(site_key, plan=plan)
 
     monkeypatch.setattr(tasks, "rebuild_search_index", reindex)
     before = snapshot(site_dir)
@@ -110,7 +105,7 @@ def test_a_publish_makes_its_pages_searchable_in_the_recent_index_then_reindexes
         about.save_revision().publish()
 
     built["change"](edit)
-    assert [languages for languages, _ in steps] == [RECENT, STALE]
+    assert [plan for plan, _ in steps] == [SearchIndexPlan.recent(), SearchIndexPlan.stale()]
     recent = steps[1][1]  # the files as the first step left them
 
     assert sorted(old_ids) == ["/about/", "/ar/about/", "/es/about/"]
@@ -152,7 +147,7 @@ def test_an_unpublished_page_leaves_the_search_at_once(built, search_reindex_hel
     }
     # The pages whose menu linked to it changed too: the home pages.
     assert recent_pages == {"/", "/es/", "/ar/"}
-    assert rebuild_search_index("growingup", languages=STALE).removed
+    assert rebuild_search_index("growingup", plan=SearchIndexPlan.stale()).removed
     assert (site_dir / "pagefind/recent.json").read_text() == "{}"
 
 

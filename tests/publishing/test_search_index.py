@@ -6,13 +6,8 @@ import random
 
 import pytest
 
-from cms.publishing.search_index import (
-    ENTRY,
-    build_search_index,
-    fragment_ids,
-    merge_search_index,
-    recent_search_index,
-)
+from cms.publishing.search_index import ENTRY, build_search_index, fragment_ids, merge_search_index
+from cms.publishing.search_plan import recent_search_index
 
 pytest.importorskip("pagefind_bin_extended")
 

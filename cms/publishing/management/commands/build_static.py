@@ -1,7 +1,8 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from cms.publishing.build import BuildFailed, build_site, default_output_root
+from cms.publishing.build import BuildFailed, build_site
+from cms.publishing.folders import default_output_root
 from cms.publishing.models import StaticRebuild
 from cms.publishing.tasks import queue_full_build, run_recorded
 

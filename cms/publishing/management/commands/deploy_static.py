@@ -1,8 +1,9 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from cms.publishing.build import MANIFEST, default_output_root, live_dir
 from cms.publishing.deploy import deploy
+from cms.publishing.folders import default_output_root, live_dir
+from cms.publishing.manifest import live_manifest_path
 
 
 class Command(BaseCommand):
@@ -25,7 +26,7 @@ class Command(BaseCommand):
         output_root = output or default_output_root()
         for site_key in site or sorted(settings.SITE_HOSTS):
             site_dir = live_dir(output_root, site_key)
-            if not (site_dir / MANIFEST).is_file():
+            if not live_manifest_path(output_root, site_key).is_file():
                 raise CommandError(f"No build of {site_key} in {output_root}: run build_static")
             report = deploy(site_dir, f"{target.rstrip('/')}/{site_key}", full=full)
             self.stdout.write(report.summary())
