@@ -9,7 +9,6 @@ from django.utils import timezone
 from django.utils.http import urlencode
 from wagtail.models import Locale
 
-from cms.core.languages import reader_language
 from cms.core.models import BOROUGHS, AgeStage
 from cms.core.views import json_response
 from cms.events.feeds import feed_calendar, index_feed_url, webcal_url
@@ -22,10 +21,6 @@ from cms.events.recurrence import to_local
 
 PER_PAGE = 20
 CALENDAR_TYPE = "text/calendar; charset=utf-8"
-
-
-def reader_locale():
-    return Locale.objects.filter(language_code=reader_language()).first() or Locale.get_default()
 
 
 def age_stages_for_reader(locale):
@@ -49,7 +44,7 @@ def render_page(request, page, template, extra):
 
 
 def event_listing(request, index, page_number=None):
-    locale = reader_locale()
+    locale = Locale.get_active()
     age_stages = age_stages_for_reader(locale)
     form = EventFilterForm(request.GET or None, age_stages=age_stages)
     filters = form.filters() if form.is_bound else {"start": timezone.now(), "end": None}
@@ -101,7 +96,7 @@ def event_items(request, index):
     occurrences = list(occurrence_queryset(english_page(index)))
     # The facets of the English events, which the server filters on; then the cards' language.
     facets = [event_facets(occurrence.event) for occurrence in occurrences]
-    in_language(occurrences, reader_locale())
+    in_language(occurrences, Locale.get_active())
     return json_response(
         [
             {
@@ -155,7 +150,7 @@ def calendar_response(data, filename, inline=False):
 
 
 def event_detail(request, event):
-    locale = reader_locale()
+    locale = Locale.get_active()
     stage_names = dict(age_stages_for_reader(locale))
     image_url = None
     if event.image:

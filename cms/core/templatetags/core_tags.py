@@ -47,7 +47,7 @@ def alert_banners(context):
     if site is None:
         return {"banners": []}
     reader = languages.reader_language()
-    locale = Locale.objects.filter(language_code=reader).first() or Locale.get_default()
+    locale = Locale.get_active()
     banners = []
     for banner in AlertBanner.objects.for_reader(site, locale):
         code = banner.locale.language_code

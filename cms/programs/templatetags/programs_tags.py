@@ -15,8 +15,7 @@ def program_url(context, program):
     site = context.get("current_site")
     if site is None:
         return ""
-    reader = Locale.objects.filter(language_code=languages.reader_language()).first()
-    return program.url_on_site(site, request=context.get("request"), locale=reader)
+    return program.url_on_site(site, request=context.get("request"), locale=Locale.get_active())
 
 
 @register.simple_tag
