@@ -3,6 +3,7 @@ from django.utils.safestring import mark_safe
 from wagtail.models import Locale
 
 from cms.core import languages
+from cms.programs.models import ProgramIndexPage
 from cms.programs.sanitise import clean_html
 
 register = template.Library()
@@ -16,7 +17,7 @@ def program_url(context, program):
     if site is None:
         return ""
     reader = Locale.objects.filter(language_code=languages.reader_language()).first()
-    return program.url_on_site(site, request=context.get("request"), locale=reader)
+    return ProgramIndexPage.url_for(program, site, request=context.get("request"), locale=reader)
 
 
 @register.simple_tag
