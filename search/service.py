@@ -364,7 +364,10 @@ class Describer:
         if isinstance(obj, Page):
             url = obj.get_url(request=self.request, current_site=self.site)
         else:
-            url = obj.url_on_site(self.site, request=self.request, locale=self.locale)
+            # Only programs are found outside pages; the app is optional, as in program_model().
+            from cms.programs.models import ProgramIndexPage
+
+            url = ProgramIndexPage.url_for(obj, self.site, request=self.request, locale=self.locale)
         result.url = url or ""
         return result
 

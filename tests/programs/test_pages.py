@@ -7,7 +7,7 @@ import pytest
 from wagtail.models import Locale
 
 from cms.core.models import AgeStage
-from cms.programs.models import Program
+from cms.programs.models import Program, ProgramIndexPage
 from tests.programs.factories import dataset_row
 from tests.programs.test_sanitise import FORBIDDEN, XSS_CORPUS
 
@@ -191,8 +191,10 @@ def test_url_on_site_is_in_the_programs_language(programs, synced, program_pages
     growingup = program_pages["growingup"].get_site()
     spanish = Program.objects.get(unique_id_number="P001es")
 
-    assert programs["P001en"].url_on_site(growingup).endswith("/programs/toddler-food/")
-    assert spanish.url_on_site(growingup).endswith("/es/programs/toddler-food/")
+    assert ProgramIndexPage.url_for(programs["P001en"], growingup).endswith(
+        "/programs/toddler-food/"
+    )
+    assert ProgramIndexPage.url_for(spanish, growingup).endswith("/es/programs/toddler-food/")
 
 
 def test_the_queryset_api_other_packages_use(programs, locales):

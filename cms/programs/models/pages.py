@@ -86,6 +86,17 @@ class ProgramIndexPage(RoutablePageMixin, BasePage):
             cache[key] = found
         return found
 
+    @classmethod
+    def url_for(cls, program, site, request=None, locale=None):
+        """The program's page on a site (`/programs/<slug>/`, or `/es/programs/<slug>/` for a
+        Spanish program), relative when `request` is for that site. "" when the site has no
+        programs page. Pass the reader's `locale` to keep an English program shown on a
+        Spanish page in the Spanish pages (/es/programs/<slug>/, shown in English)."""
+        index_page = cls.for_site(site, locale or program.locale, request=request)
+        if index_page is None:
+            return ""
+        return index_page.program_url(program, site, request=request)
+
     def site_key(self, request=None):
         site = Site.find_for_request(request) if request else None
         site = site or self.get_site()

@@ -330,18 +330,6 @@ class Program(DraftStateMixin, RevisionMixin, TranslatableMixin, index.Indexed, 
             shown = self.show_on in ("both", site_key)
         return shown and not getattr(self, f"hidden_on_{site_key}")
 
-    def url_on_site(self, site, request=None, locale=None):
-        """The program's page on a site (`/programs/<slug>/`, or `/es/programs/<slug>/` for a
-        Spanish program), relative when `request` is for that site. "" when the site has no
-        programs page. Pass the reader's `locale` to keep an English program shown on a
-        Spanish page in the Spanish pages (/es/programs/<slug>/, shown in English)."""
-        from cms.programs.models.pages import ProgramIndexPage
-
-        index_page = ProgramIndexPage.for_site(site, locale or self.locale, request=request)
-        if index_page is None:
-            return ""
-        return index_page.program_url(self, site, request=request)
-
     @property
     def language_code(self):
         return self.locale.language_code if self.locale_id else settings.LANGUAGE_CODE

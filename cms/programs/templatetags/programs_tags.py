@@ -4,6 +4,7 @@ from wagtail.models import Locale
 
 from cms.core import languages
 from cms.core.sanitise import clean_html
+from cms.programs.models import ProgramIndexPage
 
 register = template.Library()
 
@@ -15,7 +16,9 @@ def program_url(context, program):
     site = context.get("current_site")
     if site is None:
         return ""
-    return program.url_on_site(site, request=context.get("request"), locale=Locale.get_active())
+    return ProgramIndexPage.url_for(
+        program, site, request=context.get("request"), locale=Locale.get_active()
+    )
 
 
 @register.simple_tag
