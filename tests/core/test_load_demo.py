@@ -1,11 +1,14 @@
+import os
 from io import StringIO
 
 import pytest
+import time_machine
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from wagtail.models import Page, Revision, Site
 
 from cms.core import demo
+from tests.core.demo_dump import FROZEN_AT, demo_dump, read_fixture, write_fixture
 
 pytestmark = pytest.mark.django_db
 
@@ -28,12 +31,18 @@ def counts():
 
 def test_load_demo_builds_both_sites_in_every_language_once(settings, tmp_path, monkeypatch):
     """One test, since the demo takes a minute to load: the first run builds everything, the
-    second changes nothing."""
+    second changes nothing, and the content is the demo's as recorded in demo_dump.json.gz."""
     settings.VAR_DIR = tmp_path
     monkeypatch.delenv("DEMO_ADMIN_USERNAME", raising=False)
     monkeypatch.delenv("DEMO_ADMIN_PASSWORD", raising=False)
 
-    output = load_demo()
+    # The demo's dates count from the day it is loaded: load it on one fixed day.
+    with time_machine.travel(FROZEN_AT, tick=False):
+        output = load_demo()
+        dump = demo_dump()
+    if os.environ.get("DEMO_DUMP_UPDATE"):
+        write_fixture(dump)
+    assert dump == read_fixture()
 
     assert {site.hostname for site in Site.objects.all()} == {
         "growingup.localhost",
