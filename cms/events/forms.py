@@ -1,16 +1,15 @@
 """Forms: the editor's event form (recurrence and age stages as checkboxes, not RRULE text) and
 the residents' listing filters, which work as a plain GET form without JavaScript."""
 
-from datetime import timedelta
-
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from cms.core import listings
 from cms.core.models import BOROUGHS, AgeStage
-from cms.events.recurrence import NEW_YORK, WEEKDAYS, local_midnight
+from cms.events.recurrence import WEEKDAYS
 
 
 def age_stage_choices():
@@ -99,25 +98,9 @@ class EventFilterForm(forms.Form):
 
     @staticmethod
     def date_range(data, now):
-        today = timezone.localtime(now, NEW_YORK).date()
         when = data.get("when")
-        if when == "today":
-            return now, local_midnight(today + timedelta(days=1))
-        if when == "weekend":
-            # Saturday and Sunday of this week; on a Sunday, what is left of it.
-            saturday = today + timedelta(days=(5 - today.weekday()) % 7)
-            if today.weekday() == 6:
-                saturday = today - timedelta(days=1)
-            return max(now, local_midnight(saturday)), local_midnight(saturday + timedelta(days=2))
-        if when == "week":
-            next_monday = today + timedelta(days=7 - today.weekday())
-            return now, local_midnight(next_monday)
         start, end = data.get("start"), data.get("end")
-        if when == "dates" or start or end:
-            range_start = max(now, local_midnight(start)) if start else now
-            range_end = local_midnight(end + timedelta(days=1)) if end else None
-            return range_start, range_end
-        return now, None
+        return listings.date_range(when if when != "dates" else "", start, end, now)
 
     def clean(self):
         cleaned = super().clean()

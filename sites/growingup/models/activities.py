@@ -11,8 +11,8 @@ from wagtail.fields import RichTextField
 from wagtail.search import index
 
 from cms.core.blocks import RICH_TEXT_FEATURES
+from cms.core.listings import FilteredListingMixin, ListingFilter
 from cms.core.models import BOROUGHS, BasePage
-from sites.growingup.listings import FilteredListingMixin, ListingFilter
 
 from .fields import ChoiceListField
 from .list_page import ListPage

@@ -9,7 +9,7 @@ from wagtail.models import TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.core import languages
-from sites.growingup.listings import FilteredListingMixin, ListingFilter
+from cms.core.listings import FilteredListingMixin, ListingFilter
 
 from .list_page import ListPage
 from .stages import age_choices, localized_stages

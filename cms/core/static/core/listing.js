@@ -61,7 +61,7 @@
     return /^\d{4}-\d{2}-\d{2}$/.test(value || "");
   }
 
-  // The same ranges as the server's EventFilterForm.date_range: [from, to), to null for open.
+  // The same ranges as the server's cms.core.listings.date_range: [from, to), to null for open.
   function dateRange(values) {
     var now = nowInNewYork();
     var today = now.slice(0, 10);

@@ -7,6 +7,8 @@ as JSON (`<page>/<name>.json`), each with its rendered card and its facets, so
 build (which cannot read query strings) can offer the same filters."""
 
 from dataclasses import dataclass
+from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from django.http import Http404
 from django.template.loader import render_to_string
@@ -14,9 +16,40 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
 
 from cms.core.views import json_response
 
+NEW_YORK = ZoneInfo("America/New_York")
+
+
+def new_york_midnight(day):
+    return datetime.combine(day, time()).replace(tzinfo=NEW_YORK)
+
+
+def date_range(when, start, end, now):
+    """The one meaning of the listings' date words, in New York time, as [from, to) (to None:
+    no end): "today" until midnight; "weekend" Saturday and Sunday of this week (on a Sunday,
+    what is left of it); "week" until next Monday; else the days `start` to `end` (dates or
+    None). Nothing before `now`. core/listing.js computes the same ranges (dateRange)."""
+    today = now.astimezone(NEW_YORK).date()
+    if when == "today":
+        return now, new_york_midnight(today + timedelta(days=1))
+    if when == "weekend":
+        saturday = today + timedelta(days=(5 - today.weekday()) % 7)
+        if today.weekday() == 6:
+            saturday = today - timedelta(days=1)
+        return max(now, new_york_midnight(saturday)), new_york_midnight(
+            saturday + timedelta(days=2)
+        )
+    if when == "week":
+        return now, new_york_midnight(today + timedelta(days=7 - today.weekday()))
+    range_start = max(now, new_york_midnight(start)) if start else now
+    range_end = new_york_midnight(end + timedelta(days=1)) if end else None
+    return range_start, range_end
+
 
 @dataclass(frozen=True)
 class ListingFilter:
+    """One filter a listing declares once: the GET form's field, the facet the JSON gives
+    each item, and what core/listing.js filters on."""
+
     name: str
     label: str
     choices: list  # (value, label) pairs
