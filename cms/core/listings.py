@@ -7,20 +7,14 @@ as JSON (`<page>/<name>.json`), each with its rendered card and its facets, so
 build (which cannot read query strings) can offer the same filters."""
 
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
-from zoneinfo import ZoneInfo
+from datetime import timedelta
 
 from django.http import Http404
 from django.template.loader import render_to_string
 from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
 
+from cms.core.city_time import NEW_YORK, local_midnight
 from cms.core.views import json_response
-
-NEW_YORK = ZoneInfo("America/New_York")
-
-
-def new_york_midnight(day):
-    return datetime.combine(day, time()).replace(tzinfo=NEW_YORK)
 
 
 def date_range(when, start, end, now):
@@ -30,18 +24,16 @@ def date_range(when, start, end, now):
     None). Nothing before `now`. core/listing.js computes the same ranges (dateRange)."""
     today = now.astimezone(NEW_YORK).date()
     if when == "today":
-        return now, new_york_midnight(today + timedelta(days=1))
+        return now, local_midnight(today + timedelta(days=1))
     if when == "weekend":
         saturday = today + timedelta(days=(5 - today.weekday()) % 7)
         if today.weekday() == 6:
             saturday = today - timedelta(days=1)
-        return max(now, new_york_midnight(saturday)), new_york_midnight(
-            saturday + timedelta(days=2)
-        )
+        return max(now, local_midnight(saturday)), local_midnight(saturday + timedelta(days=2))
     if when == "week":
-        return now, new_york_midnight(today + timedelta(days=7 - today.weekday()))
-    range_start = max(now, new_york_midnight(start)) if start else now
-    range_end = new_york_midnight(end + timedelta(days=1)) if end else None
+        return now, local_midnight(today + timedelta(days=7 - today.weekday()))
+    range_start = max(now, local_midnight(start)) if start else now
+    range_end = local_midnight(end + timedelta(days=1)) if end else None
     return range_start, range_end
 
 

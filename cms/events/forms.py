@@ -98,9 +98,7 @@ class EventFilterForm(forms.Form):
 
     @staticmethod
     def date_range(data, now):
-        when = data.get("when")
-        start, end = data.get("start"), data.get("end")
-        return listings.date_range(when if when != "dates" else "", start, end, now)
+        return listings.date_range(data.get("when"), data.get("start"), data.get("end"), now)
 
     def clean(self):
         cleaned = super().clean()

@@ -26,6 +26,7 @@ from django.utils.text import Truncator
 from icalendar import Calendar
 from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
 
+from cms.core.city_time import local_midnight
 from cms.core.sanitise import clean_html, clean_text, printable, safe_url
 from cms.events import client
 from cms.events.budget import OverBudget, call_within, time_limit
@@ -45,7 +46,6 @@ from cms.events.recurrence import (
     WEEKDAY_CODES,
     WEEKLY,
     expand_rule,
-    local_midnight,
     to_local,
 )
 

@@ -17,7 +17,8 @@ from dateutil.relativedelta import relativedelta
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-NEW_YORK = ZoneInfo("America/New_York")
+from cms.core.city_time import NEW_YORK
+
 HORIZON = timedelta(days=731)
 # Dates kept after they pass, so that a feed still carries an event a subscriber just went to.
 KEEP_PAST = timedelta(days=31)
@@ -74,10 +75,6 @@ def to_local(moment):
 def from_local(wall_clock):
     """Naive New York wall-clock time as an aware datetime."""
     return wall_clock.replace(tzinfo=NEW_YORK)
-
-
-def local_midnight(day):
-    return datetime.combine(day, time()).replace(tzinfo=NEW_YORK)
 
 
 @dataclass(frozen=True)

@@ -5,14 +5,14 @@ reports skipped rows and goes on."""
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
+from cms.core.city_time import NEW_YORK
 from cms.core.sanitise import NOT_TEXT, clean_html, clean_text, safe_url, shown
 from cms.core.slugs import slug_from
 from cms.programs import taxonomy
 from cms.programs.models import Program
 
-SOURCE_TIME_ZONE = ZoneInfo("America/New_York")
+SOURCE_TIME_ZONE = NEW_YORK  # the dataset gives New York wall-clock times
 
 # Dataset column → Program field, by kind of value.
 TEXT_COLUMNS = {

@@ -17,6 +17,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from cms.core.blocks import RICH_TEXT_FEATURES
+from cms.core.city_time import local_midnight
 from cms.core.models import BOROUGHS, BasePage
 from cms.events.forms import EventPageForm
 from cms.events.recurrence import (
@@ -30,7 +31,6 @@ from cms.events.recurrence import (
     WEEKLY,
     OccurrenceChange,
     Schedule,
-    local_midnight,
     to_local,
 )
 
