@@ -156,16 +156,25 @@ def parse_calendar(data, *, organizer="", default_borough=""):
     if len(components) > MAX_EVENTS:
         raise FeedError(f"The calendar has more than {MAX_EVENTS} events.")
     organizer = organizer or _text(calendar, "X-WR-CALNAME", 200)
-    masters, overrides = {}, {}
-    for component in components:
+    masters, overrides, unreadable = {}, {}, {}
+    for number, component in enumerate(components, 1):
         uid = str(component.get("UID", "")).strip()[:255]
         if not uid or "DTSTART" not in component:
+            title = _text(component, "SUMMARY", 255) or "Untitled event"
+            if uid and "RECURRENCE-ID" in component:
+                notes.append(f"A change to one date of {title} ({uid}) has no start date.")
+                continue
+            reason = "it has no start date (DTSTART)" if uid else "it has no UID"
+            # An event without a UID cannot be matched: it is keyed by its place in the file.
+            unreadable[uid or f"#{number}"] = not_imported(title, uid or "no UID", reason)
             continue
         if "RECURRENCE-ID" in component:
             overrides.setdefault(uid, []).append(component)
         elif uid not in masters or _sequence(component) > _sequence(masters[uid]):
             masters[uid] = component
-    events, unreadable = [], {}
+    for uid in masters:  # another version of it in the file has its start
+        unreadable.pop(uid, None)
+    events = []
     for uid, master in masters.items():
         try:
             with time_limit(EVENT_SECONDS):

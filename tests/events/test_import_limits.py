@@ -174,3 +174,29 @@ def test_a_calendar_over_the_size_limit_is_refused(target, monkeypatch):
 
     assert not run.succeeded and "larger than" in run.message
     assert not EventPage.objects.exists()
+
+
+def test_events_without_a_start_or_a_uid_are_skipped_and_reported(target):
+    nameless = vevent("", summary="Puppet show").replace("UID:\r\n", "")
+    data = vcalendar(
+        vevent("no-start", start="LOCATION:Central Library", summary="Story time"),
+        nameless,
+        vevent("weekly", "RRULE:FREQ=WEEKLY;COUNT=3"),
+    )
+
+    run = import_calendar(data, target)
+
+    assert run.succeeded and (run.created, run.skipped) == (1, 2)
+    assert "Story time (no-start) was not imported: it has no start date (DTSTART)." in report(run)
+    assert "Puppet show (no UID) was not imported: it has no UID." in report(run)
+
+
+def test_an_event_whose_new_version_has_no_start_keeps_its_page(target):
+    import_calendar(vcalendar(vevent("later-broken", summary="Zoo day")), target)
+
+    run = import_calendar(
+        vcalendar(vevent("later-broken", start="LOCATION:Bronx Zoo", summary="Zoo day")), target
+    )
+
+    assert run.skipped == 1 and run.unpublished == 0
+    assert imported("later-broken").live
