@@ -27,7 +27,7 @@ from icalendar import Calendar
 from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
 
 from cms.core.city_time import local_midnight
-from cms.core.sanitise import clean_html, clean_text, printable, safe_url
+from cms.core.sanitise import clean_html, clean_text, printable, safe_url, shown
 from cms.events import client
 from cms.events.budget import OverBudget, call_within, time_limit
 from cms.events.client import FeedError
@@ -149,7 +149,9 @@ def parse_calendar(data, *, organizer="", default_borough=""):
     try:
         calendar = Calendar.from_ical(data)
     except Exception as error:  # icalendar raises ValueError and others on broken input
-        raise FeedError(f"The file is not a readable calendar: {error}") from error
+        # The error quotes the file: on one line, cut, and without its control characters.
+        quoted = shown(" ".join(printable(str(error)).split()), 150)
+        raise FeedError(f"The file is not a readable calendar: {quoted}") from error
     if isinstance(calendar, list) or calendar.name != "VCALENDAR":
         raise FeedError("The file is not a single VCALENDAR.")
     components = calendar.walk("VEVENT")

@@ -200,3 +200,16 @@ def test_an_event_whose_new_version_has_no_start_keeps_its_page(target):
 
     assert run.skipped == 1 and run.unpublished == 0
     assert imported("later-broken").live
+
+
+def test_a_file_of_random_bytes_is_refused_with_a_short_readable_message(target):
+    garbage = bytes(range(256)) * 4
+
+    run = import_calendar(garbage, target)
+
+    assert not run.succeeded
+    assert run.message.startswith("The file is not a readable calendar")
+    assert len(run.message) <= 200
+    assert not any(
+        ord(character) < 32 or 0x7F <= ord(character) <= 0x9F for character in run.message
+    )
