@@ -8,15 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
 from cms.core import listings
-from cms.core.models import BOROUGHS, AgeStage
+from cms.core.models import BOROUGHS
 from cms.events.recurrence import WEEKDAYS
-
-
-def age_stage_choices():
-    return [
-        (stage.slug, stage.name)
-        for stage in AgeStage.objects.filter(locale__language_code="en").order_by("sort_order")
-    ]
 
 
 class CommaSeparatedChoiceField(forms.MultipleChoiceField):
@@ -42,9 +35,6 @@ class EventPageForm(WagtailAdminPageForm):
         required=False,
         label=_("On these days"),
         help_text=_("For weekly events. Leave empty to repeat on the weekday of the start."),
-    )
-    age_stage_slugs = CommaSeparatedChoiceField(
-        choices=age_stage_choices, required=False, label=_("Ages")
     )
 
 

@@ -264,8 +264,8 @@ class CalendarImporter:
             import_source=self.target.source,
             import_sequence=event.sequence,
             is_free="free" in event.categories,
-            age_stage_slugs=",".join(
-                sorted({self.age_slugs[c] for c in event.categories if c in self.age_slugs})
+            age_stage_slugs=sorted(
+                {self.age_slugs[c] for c in event.categories if c in self.age_slugs}
             ),
             live=False,
         )

@@ -5,6 +5,7 @@ from django.db import models, transaction
 from django.utils import timezone
 from wagtail.models import Locale
 
+from cms.core.age_stages import age_stage_filter
 from cms.events.models import EventOccurrence, EventPage
 from cms.events.recurrence import HORIZON, KEEP_PAST
 
@@ -64,25 +65,13 @@ def refresh_all_occurrences():
     return count
 
 
-def age_stage_filter(slug, prefix="event__"):
-    """Events whose comma-separated age stages include `slug` (and not just a slug that contains
-    it: "teen" must not match "preteen")."""
-    field = f"{prefix}age_stage_slugs"
-    return (
-        models.Q(**{field: slug})
-        | models.Q(**{f"{field}__startswith": f"{slug},"})
-        | models.Q(**{f"{field}__endswith": f",{slug}"})
-        | models.Q(**{f"{field}__contains": f",{slug},"})
-    )
-
-
 def event_filter(
     prefix="", *, age_stage=None, borough=None, audience=None, free=None, virtual=None
 ):
     """A Q for the event fields the listings and feeds filter on."""
     conditions = models.Q()
     if age_stage:
-        conditions &= age_stage_filter(age_stage, prefix)
+        conditions &= age_stage_filter(f"{prefix}age_stage_slugs", age_stage)
     if borough:
         conditions &= models.Q(**{f"{prefix}borough": borough})
     if audience:

@@ -9,7 +9,8 @@ from django.utils import timezone
 from django.utils.http import urlencode
 from wagtail.models import Locale
 
-from cms.core.models import BOROUGHS, AgeStage
+from cms.core.age_stages import stages_in_language
+from cms.core.models import BOROUGHS
 from cms.core.views import json_response
 from cms.events.feeds import feed_calendar, index_feed_url, webcal_url
 from cms.events.forms import EventFilterForm
@@ -21,15 +22,6 @@ from cms.events.recurrence import to_local
 
 PER_PAGE = 20
 CALENDAR_TYPE = "text/calendar; charset=utf-8"
-
-
-def age_stages_for_reader(locale):
-    """(slug, name) of every age stage, named in the reader's language when translated."""
-    names = {}
-    for stage in AgeStage.objects.filter(locale__in={locale, Locale.get_default()}):
-        if stage.locale_id == locale.id or stage.slug not in names:
-            names[stage.slug] = (stage.sort_order, stage.name)
-    return [(slug, name) for slug, (_order, name) in sorted(names.items(), key=lambda i: i[1])]
 
 
 def listing_page_count(index):
@@ -45,7 +37,7 @@ def render_page(request, page, template, extra):
 
 def event_listing(request, index, page_number=None):
     locale = Locale.get_active()
-    age_stages = age_stages_for_reader(locale)
+    age_stages = [(stage.slug, stage.name) for stage in stages_in_language(locale)]
     form = EventFilterForm(request.GET or None, age_stages=age_stages)
     filters = form.filters() if form.is_bound else {"start": timezone.now(), "end": None}
     occurrences = occurrence_queryset(english_page(index), **filters)
@@ -116,7 +108,7 @@ def event_facets(event):
     """The values of the listing's filters an event has, as the form sends them."""
     return {
         "borough": [event.borough] if event.borough else [],
-        "age": event.age_stage_list,
+        "age": event.age_stage_slugs,
         "free": ["1"] if event.is_free else [],
         "virtual": ["1"] if event.is_virtual else [],
     }
@@ -151,7 +143,6 @@ def calendar_response(data, filename, inline=False):
 
 def event_detail(request, event):
     locale = Locale.get_active()
-    stage_names = dict(age_stages_for_reader(locale))
     image_url = None
     if event.image:
         image_url = request.build_absolute_uri(event.image.get_rendition("width-1200").url)
@@ -162,7 +153,7 @@ def event_detail(request, event):
         {
             "occurrences": event.upcoming,
             "age_stages": [
-                stage_names[slug] for slug in event.age_stage_list if slug in stage_names
+                stage.name for stage in stages_in_language(locale, event.age_stage_slugs)
             ],
             "json_ld": as_script(event_json_ld(event, request, image_url=image_url)),
             "ics_url": f"{event.get_url(request)}event.ics",

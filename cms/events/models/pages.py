@@ -16,6 +16,7 @@ from wagtail.models import Locale, Orderable
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from cms.core.age_stages import AgeStagesField
 from cms.core.blocks import RICH_TEXT_FEATURES
 from cms.core.city_time import local_midnight
 from cms.core.models import BOROUGHS, BasePage
@@ -160,7 +161,7 @@ class EventPage(RoutablePageMixin, BasePage):
 
     cost = models.CharField(_("cost"), max_length=120, blank=True)
     is_free = models.BooleanField(_("free"), default=False)
-    age_stage_slugs = models.CharField(max_length=200, blank=True)
+    age_stage_slugs = AgeStagesField(_("ages"))
     audience = models.CharField(_("audience"), max_length=10, choices=AUDIENCES, default="family")
     registration_url = models.URLField(_("registration link"), blank=True)
     organizer = models.CharField(_("organizer"), max_length=200, blank=True)
@@ -317,10 +318,6 @@ class EventPage(RoutablePageMixin, BasePage):
         return ["", "event.ics"]
 
     # Schedule
-
-    @property
-    def age_stage_list(self):
-        return [slug for slug in self.age_stage_slugs.split(",") if slug]
 
     @property
     def weekday_list(self):

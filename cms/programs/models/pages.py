@@ -7,10 +7,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import Locale, Site
+from wagtail.models import Site
 
+from cms.core.age_stages import stages_in_language
 from cms.core.blocks import RICH_TEXT_FEATURES
-from cms.core.models import AgeStage, BasePage
+from cms.core.models import BasePage
 from cms.core.views import json_response
 from cms.programs.models.program import Program
 from cms.programs.taxonomy import CATEGORIES, GENERATION_AGE_STAGES, GROWINGUP_AGE_STAGES
@@ -118,13 +119,7 @@ class ProgramIndexPage(RoutablePageMixin, BasePage):
 
     def age_stages(self, site_key):
         """The age stages this site's readers choose from, named in the page's language."""
-        default = Locale.get_default()
-        wanted = SITE_AGE_STAGES[site_key]
-        stages = {s.slug: s for s in AgeStage.objects.filter(locale=default, slug__in=wanted)}
-        stages.update(
-            {s.slug: s for s in AgeStage.objects.filter(locale=self.locale, slug__in=wanted)}
-        )
-        return sorted(stages.values(), key=lambda stage: stage.sort_order)
+        return stages_in_language(self.locale, SITE_AGE_STAGES[site_key])
 
     @path("")
     def listing(self, request):

@@ -1,5 +1,3 @@
-import re
-
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -10,6 +8,7 @@ from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from cms.core.age_stages import AgeStagesField, age_stage_filter
 from cms.programs.taxonomy import CATEGORIES, GENERATION_AGE_STAGES, GROWINGUP_AGE_STAGES
 
 SITE_KEYS = ("growingup", "generation")
@@ -40,7 +39,7 @@ class ProgramQuerySet(SearchableQuerySetMixin, models.QuerySet):
 
     def for_age_stage(self, slug):
         """Programs for an AgeStage slug (toddler, teen ...)."""
-        return self.filter(age_stages__regex=rf"(^| ){re.escape(slug)}( |$)")
+        return self.filter(age_stage_filter("age_stages", slug))
 
     def in_category(self, slug):
         return self.filter(category=slug)
@@ -111,9 +110,7 @@ class Program(DraftStateMixin, RevisionMixin, TranslatableMixin, index.Indexed, 
     program_category = models.CharField(max_length=120, blank=True)
     category = models.CharField(max_length=40, choices=CATEGORIES, blank=True)
     age_group = models.CharField(max_length=255, blank=True)
-    age_stages = models.CharField(
-        max_length=255, blank=True, help_text="AgeStage slugs, separated by spaces."
-    )
+    age_stages = AgeStagesField()
     population_served = models.TextField(blank=True)
     populations = models.JSONField(default=list, blank=True)
     # Prose (sanitised HTML).
@@ -318,7 +315,7 @@ class Program(DraftStateMixin, RevisionMixin, TranslatableMixin, index.Indexed, 
 
     @property
     def age_stage_slugs(self):
-        return self.age_stages.split()
+        return list(self.age_stages)
 
     def shows_on(self, site_key):
         ages = set(self.age_stage_slugs)

@@ -2,8 +2,8 @@
 
 import django.db.models.deletion
 import cms.core.listings
+import cms.core.age_stages
 import sites.growingup.models.fields
-import sites.growingup.models.stages
 import uuid
 import wagtail.fields
 from django.conf import settings
@@ -51,7 +51,7 @@ class Migration(migrations.Migration):
                 ('apply_url', models.URLField(blank=True, verbose_name='application link')),
                 ('website', models.URLField(blank=True)),
                 ('interests', sites.growingup.models.fields.ChoiceListField(blank=True, default=list, item_choices=[('arts', 'Arts and crafts'), ('music-dance', 'Music and dance'), ('sports', 'Sports'), ('swimming', 'Swimming'), ('stem', 'Science and technology'), ('academics', 'Reading and homework help'), ('outdoors', 'Nature and outdoors'), ('leadership', 'Leadership and community')])),
-                ('age_stage_slugs', sites.growingup.models.fields.ChoiceListField(blank=True, default=list, item_choices=sites.growingup.models.stages.stage_choices, verbose_name='age stages')),
+                ('age_stage_slugs', sites.growingup.models.fields.ChoiceListField(blank=True, default=list, item_choices=cms.core.age_stages.english_stage_choices, verbose_name='age stages')),
             ],
             options={
                 'verbose_name': 'activity',

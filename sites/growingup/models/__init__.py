@@ -1,7 +1,6 @@
 from .activities import INTERESTS, ActivityGuidePage, ActivityPage
 from .age_guides import AgeGuideIndexPage, AgeGuidePage
 from .home_page import GrowingUpHomePage
-from .stages import localized_stages
 from .tips import TIP_SETTINGS, BrainBuildingTip, BrainBuildingTipIndexPage
 
 __all__ = [
@@ -14,5 +13,4 @@ __all__ = [
     "BrainBuildingTip",
     "BrainBuildingTipIndexPage",
     "GrowingUpHomePage",
-    "localized_stages",
 ]

@@ -10,13 +10,14 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
+from cms.core.age_stages import AgeStagesField, stages_in_language
 from cms.core.blocks import RICH_TEXT_FEATURES
 from cms.core.listings import FilteredListingMixin, ListingFilter
 from cms.core.models import BOROUGHS, BasePage
 
 from .fields import ChoiceListField
 from .list_page import ListPage
-from .stages import age_choices, localized_stages, stage_choices
+from .stages import age_choices
 
 INTERESTS = [
     ("arts", _("Arts and crafts")),
@@ -46,7 +47,7 @@ class ActivityGuidePage(FilteredListingMixin, ListPage):
             ListingFilter(
                 "age",
                 _("Age"),
-                age_choices(localized_stages(self.locale)),
+                age_choices(stages_in_language(self.locale)),
                 any_label=_("Any age"),
             ),
             ListingFilter("borough", _("Borough"), BOROUGHS, any_label=_("All boroughs")),
@@ -55,7 +56,7 @@ class ActivityGuidePage(FilteredListingMixin, ListPage):
         ]
 
     def listing_items(self):
-        stages = localized_stages(self.locale)
+        stages = stages_in_language(self.locale)
         activities = list(ActivityPage.objects.child_of(self).live().order_by("path"))
         for activity in activities:
             activity.stage_list = [s for s in stages if s.slug in activity.age_stage_slugs]
@@ -93,7 +94,7 @@ class ActivityPage(BasePage):
     apply_url = models.URLField("application link", blank=True)
     website = models.URLField(blank=True)
     interests = ChoiceListField(item_choices=INTERESTS)
-    age_stage_slugs = ChoiceListField("age stages", item_choices=stage_choices)
+    age_stage_slugs = AgeStagesField("age stages")
 
     parent_page_types = ["growingup.ActivityGuidePage"]
     subpage_types = []
@@ -138,7 +139,7 @@ class ActivityPage(BasePage):
         return ""
 
     def stages(self):
-        return [s for s in localized_stages(self.locale) if s.slug in self.age_stage_slugs]
+        return stages_in_language(self.locale, self.age_stage_slugs)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -9,13 +9,13 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from cms.core.age_stages import stages_in_language
 from cms.core.blocks import RICH_TEXT_FEATURES
 from cms.core.models import AgeStage, BasePage
 from sites.growingup import related
 from sites.growingup.blocks import DOMAINS, HelpContactsBlock, MilestonesBlock, WarningSignsBlock
 
 from .list_page import ListPage
-from .stages import localized_stages
 from .tips import BrainBuildingTip, BrainBuildingTipIndexPage
 
 PROGRAMS_ON_A_GUIDE = 6
@@ -24,7 +24,7 @@ EVENTS_ON_A_GUIDE = 4
 
 def guides_under(page, locale):
     """The live age guides below `page`, in age order, each with `.stage` in `locale`."""
-    stages = {stage.slug: stage for stage in localized_stages(locale)}
+    stages = {stage.slug: stage for stage in stages_in_language(locale)}
     guides = list(
         AgeGuidePage.objects.live()
         .descendant_of(page)

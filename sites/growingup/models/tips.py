@@ -9,10 +9,11 @@ from wagtail.models import TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.core import languages
+from cms.core.age_stages import stages_in_language
 from cms.core.listings import FilteredListingMixin, ListingFilter
 
 from .list_page import ListPage
-from .stages import age_choices, localized_stages
+from .stages import age_choices
 
 TIP_SETTINGS = [
     ("mealtime", _("Mealtime")),
@@ -122,7 +123,7 @@ class BrainBuildingTipIndexPage(FilteredListingMixin, ListPage):
         verbose_name = "brain-building tip list"
 
     def _stages(self):
-        return [stage for stage in localized_stages(self.locale) if stage.months_from is not None]
+        return [stage for stage in stages_in_language(self.locale) if stage.months_from is not None]
 
     def listing_filters(self):
         return [
