@@ -238,3 +238,24 @@ def test_enter_and_the_search_button_search_in_place_on_a_static_copy_and_back_r
     expect(box).to_have_value(second)
     assert phone.evaluate("window.sameDocument") is True
 
+
+@pytest.mark.parametrize("code", ["en", "ar"])
+def test_suggestions_leave_the_first_results_uncovered_on_a_phone(
+    searchable_copy, phone, assert_accessible, screenshot, code
+):
+    (q, titles), _ = QUERIES[code]
+    phone.goto(search_address(searchable_copy, code))
+    box = phone.get_by_role("combobox")
+    box.press_sequentially(q)
+    listbox = phone.get_by_role("listbox")
+    expect(listbox.get_by_role("option")).to_have_count(len(titles))
+    assert_results(phone, titles)
+
+    suggestions = listbox.bounding_box()
+    bottom = suggestions["y"] + suggestions["height"]
+    for shown in ("#search-results h2", "#search-results .result-card >> nth=0"):
+        box_of = phone.locator(shown).bounding_box()
+        assert bottom <= box_of["y"], (shown, suggestions, box_of)
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 375
+    assert_accessible(phone)
+    screenshot(phone, f"static-search-suggestions-{code}")
