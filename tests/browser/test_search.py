@@ -67,6 +67,22 @@ def test_the_form_works_without_script(pages, browser, site_url):
     context.close()
 
 
+def test_on_the_live_site_enter_still_asks_the_server(pages, phone, site_url):
+    """The live page renders a submitted search itself (facets, pages of results): the script
+    leaves the form's GET alone there."""
+    phone.goto(site_url("growingup", "/search/"))
+    phone.evaluate("window.sameDocument = true")
+    box = phone.get_by_role("combobox")
+    box.fill("museum")
+    with phone.expect_navigation():
+        box.press("Enter")
+
+    assert query_in_address(phone) == "museum"
+    assert phone.evaluate("window.sameDocument") is None
+    assert phone.get_by_role("link", name="Children's museum").is_visible()
+    expect(box).to_have_value("museum")
+
+
 def test_a_static_copy_of_the_site_searches_its_pagefind_index(pages, phone, static_copy):
     """Without a search API (the static host answers its address with the 404 page), the box
     finds pages in the site's Pagefind index, searched in the page: no web worker to load."""
