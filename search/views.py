@@ -58,6 +58,7 @@ def search_page(request):
         }
     else:
         context_pages = {}
+    static_copy = bool(request.headers.get("X-Static-Build"))
     context = {
         **context_pages,
         "q": q,
@@ -67,8 +68,9 @@ def search_page(request):
         if outcome is not None and not outcome.count
         else [],
         # A static copy asks the API only where SEARCH_API_URL names one; else it uses Pagefind.
-        "api_url": settings.SEARCH_API_URL
-        or ("" if request.headers.get("X-Static-Build") else reverse("search_api:search")),
+        "api_url": settings.SEARCH_API_URL or ("" if static_copy else reverse("search_api:search")),
+        # A static copy cannot answer ?q=: its script reads the query and searches in place.
+        "static_copy": static_copy,
         # cms/publishing writes one Pagefind index per site, at its root; Pagefind picks the
         # language from the page's lang attribute.
         "pagefind_url": "/pagefind/pagefind.js",

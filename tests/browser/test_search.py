@@ -1,7 +1,10 @@
 """The search page on a small phone: as-you-type suggestions in the combobox pattern, and
 axe with the suggestions open, in English and Arabic; on a static copy, the Pagefind index."""
 
+from urllib.parse import parse_qs, urlencode, urlsplit
+
 import pytest
+from playwright.sync_api import expect
 
 from tests.core.factories import StandardPageFactory
 
@@ -62,6 +65,22 @@ def test_the_form_works_without_script(pages, browser, site_url):
     page.wait_for_url("**/search/?q=museum")
     assert page.get_by_role("link", name="Children's museum").is_visible()
     context.close()
+
+
+def test_on_the_live_site_enter_still_asks_the_server(pages, phone, site_url):
+    """The live page renders a submitted search itself (facets, pages of results): the script
+    leaves the form's GET alone there."""
+    phone.goto(site_url("growingup", "/search/"))
+    phone.evaluate("window.sameDocument = true")
+    box = phone.get_by_role("combobox")
+    box.fill("museum")
+    with phone.expect_navigation():
+        box.press("Enter")
+
+    assert query_in_address(phone) == "museum"
+    assert phone.evaluate("window.sameDocument") is None
+    assert phone.get_by_role("link", name="Children's museum").is_visible()
+    expect(box).to_have_value("museum")
 
 
 def test_a_static_copy_of_the_site_searches_its_pagefind_index(pages, phone, static_copy):
@@ -134,3 +153,125 @@ def test_a_static_copy_finds_a_page_changed_since_its_index_was_built(
         phone.wait_for_url(f"**/search/?q={word}")  # once its results are shown
         assert titles.all_inner_texts() == ["Children's museum and zoo"]
     assert any("/pagefind-recent/" in url for url in fetched)
+
+
+# On a static copy the file server ignores the query string: the script reads `?q=` itself,
+# keeps the query in the box and in the address, and searches in place on Enter and Search.
+QUERIES = {
+    "en": [
+        ("snap", ["SNAP food benefits", "SNAP at farmers markets", "Apply for SNAP online"]),
+        ("museum", ["Museum passes"]),
+    ],
+    "es": [
+        ("snap", ["Beneficios de SNAP", "SNAP en los mercados", "Solicite SNAP en línea"]),
+        ("museo", ["Pases para el museo"]),
+    ],
+    "ar": [
+        ("snap", ["مساعدات SNAP الغذائية", "SNAP في أسواق المزارعين", "قدّم طلب SNAP عبر الإنترنت"]),
+        ("متحف", ["تذاكر متحف الأطفال"]),
+    ],
+}
+
+
+@pytest.fixture
+def searchable_copy(translated_sites, locales, static_copy):
+    home = translated_sites["growingup"].root_page
+    for code, queries in QUERIES.items():
+        parent = home if code == "en" else home.get_translation(locales[code])
+        titles = [title for _, found in queries for title in found]
+        for number, title in enumerate(titles):
+            StandardPageFactory(
+                parent=parent, title=title, slug=f"page-{number}", locale=locales[code]
+            )
+    return static_copy(list(QUERIES))
+
+
+def search_address(site, code, q=""):
+    prefix = "" if code == "en" else f"/{code}"
+    return f"{site}{prefix}/search/" + (f"?{urlencode({'q': q})}" if q else "")
+
+
+def query_in_address(page):
+    return parse_qs(urlsplit(page.url).query).get("q", [""])[0]
+
+
+def wait_for_query(page, q):
+    page.wait_for_url(lambda url: parse_qs(urlsplit(url).query).get("q") == [q])
+
+
+def assert_results(page, titles):
+    shown = page.locator("#search-results .result-card__title")
+    expect(shown).to_have_count(len(titles))
+    assert sorted(shown.all_inner_texts()) == sorted(titles)
+
+
+@pytest.mark.parametrize("code", list(QUERIES))
+def test_a_shared_search_link_shows_its_results_on_a_static_copy(
+    searchable_copy, phone, assert_accessible, code
+):
+    (q, titles), _ = QUERIES[code]
+    phone.goto(search_address(searchable_copy, code, q))
+
+    assert_results(phone, titles)
+    expect(phone.get_by_role("combobox")).to_have_value(q)
+    assert query_in_address(phone) == q
+    assert_accessible(phone)
+
+
+@pytest.mark.parametrize("code", list(QUERIES))
+def test_enter_and_the_search_button_search_in_place_on_a_static_copy_and_back_returns(
+    searchable_copy, phone, assert_accessible, screenshot, code
+):
+    (first, first_titles), (second, second_titles) = QUERIES[code]
+    phone.goto(search_address(searchable_copy, code))
+    # Gone if the page reloads.
+    phone.evaluate("window.sameDocument = true")
+    box = phone.get_by_role("combobox")
+
+    box.fill(first)
+    box.press("Enter")
+    wait_for_query(phone, first)
+    assert_results(phone, first_titles)
+    expect(box).to_have_value(first)
+    expect(phone.get_by_role("listbox")).to_be_hidden()
+
+    box.fill(second)
+    phone.locator(".search-form__button").click()
+    wait_for_query(phone, second)
+    assert_results(phone, second_titles)
+    expect(box).to_have_value(second)
+    assert phone.evaluate("window.sameDocument") is True
+    assert_accessible(phone)
+    screenshot(phone, f"static-search-submitted-{code}")
+
+    phone.go_back()
+    wait_for_query(phone, first)
+    assert_results(phone, first_titles)
+    expect(box).to_have_value(first)
+    phone.go_forward()
+    wait_for_query(phone, second)
+    assert_results(phone, second_titles)
+    expect(box).to_have_value(second)
+    assert phone.evaluate("window.sameDocument") is True
+
+
+@pytest.mark.parametrize("code", ["en", "ar"])
+def test_suggestions_leave_the_first_results_uncovered_on_a_phone(
+    searchable_copy, phone, assert_accessible, screenshot, code
+):
+    (q, titles), _ = QUERIES[code]
+    phone.goto(search_address(searchable_copy, code))
+    box = phone.get_by_role("combobox")
+    box.press_sequentially(q)
+    listbox = phone.get_by_role("listbox")
+    expect(listbox.get_by_role("option")).to_have_count(len(titles))
+    assert_results(phone, titles)
+
+    suggestions = listbox.bounding_box()
+    bottom = suggestions["y"] + suggestions["height"]
+    for shown in ("#search-results h2", "#search-results .result-card >> nth=0"):
+        box_of = phone.locator(shown).bounding_box()
+        assert bottom <= box_of["y"], (shown, suggestions, box_of)
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 375
+    assert_accessible(phone)
+    screenshot(phone, f"static-search-suggestions-{code}")

@@ -8,6 +8,10 @@ import pytest
 
 from cms.publishing.search_index import ENTRY, build_search_index, fragment_ids, merge_search_index
 from cms.publishing.search_plan import recent_search_index
+from tests.events.factories import EventIndexPageFactory, days_from_today, make_event, new_york
+from tests.generation.factories import TripIndexPageFactory, TripPageFactory
+from tests.growingup.factories import ActivityGuidePageFactory, ActivityPageFactory
+from tests.programs.factories import ProgramIndexPageFactory
 
 pytest.importorskip("pagefind_bin_extended")
 
@@ -128,3 +132,66 @@ def test_the_recent_changes_index_leaves_the_runtime_to_the_main_one(tmp_path):
         "superseded": {"es": ["es_0ld1d"]},
     }
     assert recent_search_index({}, {"es": set()}) == ({}, b"{}")
+
+
+# What every page, or every listing, repeats around its own text: menus, header and footer,
+# filters, the count of results and the notice that nothing matches, the way back to the
+# parent page, calendar buttons. A result's excerpt is taken from the indexed text.
+FURNITURE = [
+    "Skip to main content",
+    "Growing Up NYC",
+    "Generation NYC",
+    "Home",
+    "español",
+    "Need help now",
+    "Show results",
+    "Show trips",
+    "Clear filters",
+    "Results:",
+    "Nothing matches these filters",
+    "No program matches these filters",
+    "No events match",
+    "No trips match",
+    "Later dates",
+    "All events",
+    "Add to calendar",
+    "Add these events to your calendar",
+]
+
+
+@pytest.mark.django_db
+def test_a_built_site_indexes_the_body_of_its_pages_without_their_furniture(content, build):
+    home = content["home"]
+    guide = ActivityGuidePageFactory(parent=home, title="Summer fun", slug="summer")
+    ActivityPageFactory(parent=guide, title="Bronx art camp", borough="bronx", is_free=True)
+    ProgramIndexPageFactory(parent=home)
+    events = EventIndexPageFactory(parent=home, title="Events")
+    make_event(events, title="Teen open mic", starts_at=new_york(days_from_today(3), 18))
+    trips = TripIndexPageFactory(parent=content["sites"]["generation"].root_page)
+    TripPageFactory(parent=trips, title="Zoo trip")
+
+    text = {}
+    for site_key in ("growingup", "generation"):
+        output = build(site_key, ["en"]).output_dir
+        index = {
+            str(path.relative_to(output / "pagefind")): path.read_bytes()
+            for path in (output / "pagefind").rglob("*.pf_fragment")
+        }
+        text[site_key] = indexed_text(index)
+
+    growingup = text["growingup"]
+    # Not the breadcrumb back to "Summer fun", nor the link back to all events.
+    assert growingup["/summer/bronx-art-camp/"].startswith("Bronx art camp.")
+    assert "Games, art and a swim every day" in growingup["/summer/bronx-art-camp/"]
+    assert growingup["/events/teen-open-mic/"].startswith("Teen open mic.")
+    assert growingup["/summer/"].startswith("Summer fun")
+    assert text["generation"]["/trips/"].startswith("Free trips")
+    pages = [
+        ("growingup", address)
+        for address in ("/summer/", "/summer/bronx-art-camp/", "/programs/", "/about/")
+    ] + [("growingup", "/events/"), ("growingup", "/events/teen-open-mic/")]
+    pages += [("generation", "/trips/"), ("generation", "/trips/zoo-trip/")]
+    for site_key, address in pages:
+        page_text = text[site_key][address]
+        found = [words for words in FURNITURE if words in page_text]
+        assert found == [], (address, page_text)

@@ -77,3 +77,12 @@ def test_a_static_copy_searches_with_pagefind_unless_an_api_is_configured(get, s
     static = get("growingup", "/search/", HTTP_X_STATIC_BUILD="1").content.decode()
 
     assert 'data-api-url="https://cms.example.org/api/search"' in static
+
+
+def test_only_a_static_copy_asks_its_script_to_search_in_place(get, sites):
+    """The live page answers ?q= itself; a static copy's script reads it and searches."""
+    live = get("growingup", "/search/").content.decode()
+    static = get("growingup", "/search/", HTTP_X_STATIC_BUILD="1").content.decode()
+
+    assert "data-static" not in live
+    assert "data-static" in static

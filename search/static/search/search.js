@@ -2,17 +2,23 @@
 // (debounced; a newer keystroke cancels the older request), in the ARIA combobox pattern.
 // Asks the live search API, or on a static site without one, the site's Pagefind index.
 // Without this script the form still works: it submits to the server-rendered page.
+// A static copy cannot answer `?q=`: there the script reads the query from the address, and
+// Enter and the Search button search in place. The query stays in the box and in the address;
+// typing changes the address in place, a search asked for with Enter or the button is kept in
+// the history, and Back and Forward show the query of their address again.
 // Pagefind costs bytes on a phone: its runtime starts loading when the box gets the focus, and
 // only the results shown are fetched, a few at a time ("More results" fetches the next ones).
 (() => {
   "use strict";
   const root = document.querySelector("[data-search]");
   if (!root) return;
+  const form = root.querySelector("form");
   const input = root.querySelector("#search-q");
   const results = root.querySelector("#search-results");
   const status = root.querySelector("#search-status");
   const text = JSON.parse(document.getElementById("search-strings").textContent);
   const { apiUrl, pagefindUrl, site, lang } = root.dataset;
+  const staticCopy = "static" in root.dataset;
   const DELAY = 250;
   const PAGEFIND_STEP = 5;
   const pagefindBase = new URL(pagefindUrl, window.location.href);
@@ -21,6 +27,7 @@
   let controller = null;
   let timer = null;
   let active = -1;
+  let shownQuery = null; // the query of the results shown by this script
 
   const list = document.createElement("ul");
   list.id = "search-suggestions";
@@ -184,7 +191,32 @@
     status.textContent = heading.textContent;
   }
 
-  async function update(q) {
+  const queryOf = (address) => new URL(address).searchParams.get("q") ?? "";
+
+  // The history entry of what is shown: a search typed replaces its own entry (the first
+  // keystrokes after a submitted search get a new one, so Back finds that search again);
+  // a submitted one is kept; one shown for Back or Forward, or for the address, leaves it.
+  function remember(q, how) {
+    if (how === "history") return;
+    const url = new URL(window.location.href);
+    url.search = new URLSearchParams({ q }).toString();
+    const typing = how === "typed";
+    if (window.history.state?.typing) {
+      window.history.replaceState({ typing }, "", url);
+    } else if (url.href === window.location.href) {
+      window.history.replaceState({ typing: false }, "", url);
+    } else if (how === "typed" || how === "submitted") {
+      window.history.pushState({ typing }, "", url);
+    }
+  }
+
+  function clearResults() {
+    results.replaceChildren();
+    status.textContent = "";
+    shownQuery = null;
+  }
+
+  async function update(q, how = "typed") {
     if (controller) controller.abort();
     controller = new AbortController();
     const { signal } = controller;
@@ -204,11 +236,11 @@
       }
       if (usePagefind) found = await fromPagefind(q);
       if (signal.aborted) return;
-      showSuggestions(found.suggestions);
+      if (how === "typed") showSuggestions(found.suggestions);
+      else close();
       showResults(found, q);
-      const url = new URL(window.location.href);
-      url.search = new URLSearchParams({ q }).toString();
-      window.history.replaceState(null, "", url);
+      shownQuery = q;
+      remember(q, how);
     } catch (error) {
       if (error.name !== "AbortError") status.textContent = text.unavailable;
     }
@@ -255,6 +287,33 @@
     if (option) window.location.assign(option.dataset.url);
   });
 
+  // Enter or the Search button: the static copy searches in place, the live site submits to
+  // its server-rendered page (facets and pages of results). An option chosen with the arrow
+  // keys is opened by the keydown handler instead.
+  form.addEventListener("submit", (event) => {
+    if (!staticCopy) return;
+    event.preventDefault();
+    clearTimeout(timer);
+    close();
+    update(input.value, "submitted");
+  });
+
+  // Back and Forward: the query of the address, searched again.
+  window.addEventListener("popstate", () => {
+    clearTimeout(timer);
+    const q = queryOf(window.location.href);
+    if (q === shownQuery) return; // a link to #main, say, in the same search
+    input.value = q;
+    if (q.trim().length < 2) {
+      if (controller) controller.abort();
+      close();
+      clearResults();
+    } else {
+      update(q, "history");
+    }
+  });
+
   // A static page cannot search on the server: search here what the address asks for.
-  if (input.value && !results.children.length) update(input.value);
+  if (!input.value) input.value = queryOf(window.location.href);
+  if (input.value && !results.children.length) update(input.value, "address");
 })();
