@@ -3,6 +3,7 @@ site and in which language, in; ranked result cards, facets with counts and a sp
 suggestion out. Pages of every type and programs are searched through Wagtail's search backend
 for the reader's language, scoped to the site in the database."""
 
+import datetime
 import difflib
 import math
 import re
@@ -10,6 +11,8 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.cache import cache
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from modelsearch.backends import get_search_backend
@@ -17,7 +20,8 @@ from modelsearch.backends.base import FilterFieldError, OrderByFieldError
 from modelsearch.query import Or, PlainText
 from wagtail.models import Locale, Page, Site
 
-from cms.core.models import BOROUGHS, AgeStage
+from cms.core.age_stages import stages_in_language
+from cms.core.models import BOROUGHS
 from search.backend_settings import backend_name
 from search.models import SearchSynonym
 from search.text import clean_query, fold, words
@@ -310,45 +314,44 @@ def candidates(site, locale, rewritten):
 
 
 class Describer:
-    """Turns pages of any type and programs into result cards, by what they have: an age stage
-    or several, a program category, a borough, dates."""
+    """Turns pages and programs into result cards from what each says in its `search_card()`,
+    with age stages, categories and boroughs named in the reader's language."""
 
     def __init__(self, site, locale, request=None):
         self.site, self.locale, self.request = site, locale, request
-        self.age_names = {}
-        for stage in AgeStage.objects.filter(locale__in=[locale, Locale.get_default()]):
-            if stage.locale_id == locale.pk or stage.slug not in self.age_names:
-                self.age_names[stage.slug] = stage.name
+        self.age_names = {stage.slug: stage.name for stage in stages_in_language(locale)}
         self.boroughs = dict(BOROUGHS)
         self.labels = {}
 
     def __call__(self, obj):
+        card = obj.search_card()
         type_key = obj._meta.model_name
-        if isinstance(obj, Page):
-            title = obj.title
-        else:
-            title = getattr(obj, "plain_language_name", "") or str(obj)
-        summary = (
-            getattr(obj, "summary", "")
-            or getattr(obj, "brief_excerpt", "")
-            or getattr(obj, "search_description", "")
-        )
         return Result(
-            title=title,
+            title=card.title,
             obj=obj,
             type=type_key,
             type_label=self.label(
                 type_key, lambda: TYPE_LABELS.get(type_key, capfirst(obj._meta.verbose_name))
             ),
-            summary=summary,
+            summary=card.summary,
+            # In age order, whatever the order they were ticked in.
             age_stages=[
-                (slug, self.age_names[slug])
-                for slug in self.age_slugs(obj)
-                if slug in self.age_names
+                (slug, name) for slug, name in self.age_names.items() if slug in card.age_stages
             ],
-            category=self.category(obj),
-            borough=self.borough(obj),
-            dates=self.dates(obj),
+            category=(
+                (card.category, self.label((type_key, card.category), lambda: card.category_label))
+                if card.category
+                else None
+            ),
+            borough=(
+                (
+                    card.borough,
+                    self.label(("borough", card.borough), lambda: self.boroughs[card.borough]),
+                )
+                if card.borough in self.boroughs
+                else None
+            ),
+            dates=date_format(localtime_if_aware(card.date), "DATE_FORMAT") if card.date else "",
         )
 
     def label(self, key, translated):
@@ -371,37 +374,12 @@ class Describer:
         result.url = url or ""
         return result
 
-    def age_slugs(self, obj):
-        if hasattr(obj, "age_stage_slugs"):
-            return list(obj.age_stage_slugs or [])
-        stage = getattr(obj, "age_stage", None)
-        if isinstance(stage, AgeStage):
-            return [stage.slug]
-        stages = getattr(obj, "age_stages", None)
-        if hasattr(stages, "values_list"):
-            return list(stages.values_list("slug", flat=True))
-        return []
 
-    def category(self, obj):
-        slug = getattr(obj, "category", "")
-        if not isinstance(slug, str) or not slug:
-            return None
-        display = getattr(obj, "get_category_display", None)
-        return (slug, self.label((type(obj), slug), display or (lambda: slug)))
-
-    def borough(self, obj):
-        slug = getattr(obj, "borough", "")
-        if isinstance(slug, str) and slug in self.boroughs:
-            return (slug, self.label(("borough", slug), lambda: self.boroughs[slug]))
-        return None
-
-    def dates(self, obj):
-        start = getattr(obj, "start_date", None) or getattr(obj, "starts_at", None)
-        if start is None or not hasattr(start, "strftime"):
-            return ""
-        from django.utils.formats import date_format
-
-        return date_format(start, "DATE_FORMAT")
+def localtime_if_aware(moment):
+    """An event's start on the day it is in New York, not in UTC."""
+    if isinstance(moment, datetime.datetime) and timezone.is_aware(moment):
+        return timezone.localtime(moment)
+    return moment
 
 
 def apply_filters(results, filters, skip=None):

@@ -5,6 +5,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.core.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
+from cms.core.search_card import SearchCard
 
 
 class BasePage(Page):
@@ -22,6 +23,9 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    def search_card(self):
+        return SearchCard(title=self.title, summary=self.summary or self.search_description)
 
 
 class BaseHomePage(BasePage):

@@ -2,6 +2,7 @@
 
 import hashlib
 import json
+from dataclasses import replace
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -316,6 +317,14 @@ class EventPage(RoutablePageMixin, BasePage):
 
     def static_site_paths(self):
         return ["", "event.ics"]
+
+    def search_card(self):
+        return replace(
+            super().search_card(),
+            age_stages=tuple(self.age_stage_slugs),
+            borough=self.borough,
+            date=self.starts_at,
+        )
 
     # Schedule
 

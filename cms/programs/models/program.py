@@ -9,6 +9,7 @@ from wagtail.search.queryset import SearchableQuerySetMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.core.age_stages import AgeStagesField, age_stage_filter
+from cms.core.search_card import SearchCard
 from cms.programs.taxonomy import CATEGORIES, GENERATION_AGE_STAGES, GROWINGUP_AGE_STAGES
 
 SITE_KEYS = ("growingup", "generation")
@@ -308,6 +309,16 @@ class Program(DraftStateMixin, RevisionMixin, TranslatableMixin, index.Indexed, 
             shared["shows_on_growingup"] = self.shows_on_growingup
             shared["shows_on_generation"] = self.shows_on_generation
             self.get_translations().update(**shared)
+
+    def search_card(self):
+        """Reads only search.service.PROGRAM_CARD_FIELDS."""
+        return SearchCard(
+            title=str(self),
+            summary=self.brief_excerpt,
+            age_stages=tuple(self.age_stages),
+            category=self.category,
+            category_label=dict(CATEGORIES).get(self.category, self.category),
+        )
 
     @property
     def name(self):

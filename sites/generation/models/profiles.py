@@ -9,6 +9,7 @@ Safety rules, enforced here and not only in templates:
 
 import json
 import re
+from dataclasses import replace
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -216,6 +217,9 @@ class YouthProfilePage(BasePage):
 
     class Meta:
         verbose_name = "youth profile"
+
+    def search_card(self):
+        return replace(super().search_card(), borough=self.borough)
 
     @property
     def is_minor(self):

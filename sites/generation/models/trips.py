@@ -1,6 +1,7 @@
 """Free trips around the city: places to go this week and day trips, with how to get there."""
 
 import datetime
+from dataclasses import replace
 from urllib.parse import quote_plus
 
 from django.core.exceptions import ValidationError
@@ -166,6 +167,9 @@ class TripPage(BasePage):
             raise ValidationError({"starts_on": _("Add the first day.")})
         if self.ends_on and self.starts_on and self.ends_on < self.starts_on:
             raise ValidationError({"ends_on": _("The last day must come after the first.")})
+
+    def search_card(self):
+        return replace(super().search_card(), borough=self.borough)
 
     @property
     def map_link(self):

@@ -1,6 +1,7 @@
 """Activity guides (summer, after-school): a listing page with one child page per activity, so
 each activity has its own address to share and its own translation."""
 
+from dataclasses import replace
 from urllib.parse import quote_plus
 
 from django.core.exceptions import ValidationError
@@ -137,6 +138,14 @@ class ActivityPage(BasePage):
         if self.address:
             return f"https://www.openstreetmap.org/search?query={quote_plus(self.address)}"
         return ""
+
+    def search_card(self):
+        return replace(
+            super().search_card(),
+            age_stages=tuple(self.age_stage_slugs),
+            borough=self.borough,
+            date=self.start_date,
+        )
 
     def stages(self):
         return stages_in_language(self.locale, self.age_stage_slugs)

@@ -1,5 +1,7 @@
 """Age guides: one page per age stage, the heart of Growing Up NYC."""
 
+from dataclasses import replace
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -130,6 +132,9 @@ class AgeGuidePage(BasePage):
             ).exclude(pk=self.pk)
             if others.exists():
                 raise ValidationError({"age_stage": "This age stage has a guide already."})
+
+    def search_card(self):
+        return replace(super().search_card(), age_stages=(self.age_stage.slug,))
 
     @property
     def milestone_groups(self):
