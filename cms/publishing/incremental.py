@@ -14,10 +14,11 @@ from django.conf import settings
 from django.db.models import Q
 from wagtail.models import Page
 
+from cms.core.sites import site_for_key
 from cms.publishing.build import SiteBuild
 from cms.publishing.folders import default_output_root, site_lock
 from cms.publishing.manifest import live_manifest_path, load_manifest
-from cms.publishing.outputs import page_outputs, site_for_key
+from cms.publishing.outputs import page_outputs
 from cms.publishing.search_plan import SearchIndexPlan
 
 
