@@ -3,6 +3,7 @@ page knows its site, the default rule for which site shows a program, and no oth
 works a site key out of app labels by itself."""
 
 import re
+from pathlib import Path
 
 import pytest
 from wagtail.models import Page
@@ -11,6 +12,8 @@ from cms.core import sites as registry
 from cms.programs.models import Program
 from cms.programs.taxonomy import ALL_AGE_STAGES
 from tests.core.factories import StandardPageFactory
+
+ROOT = Path(__file__).parents[2]
 
 
 def test_the_registry_names_both_sites():
@@ -149,3 +152,20 @@ def test_program_show_on_choices_name_the_registry_sites():
 def test_programs_for_an_unknown_site_is_a_clear_error():
     with pytest.raises(ValueError, match="Unknown site 'core'"):
         Program.objects.for_site("core")
+
+
+# Reading an app label to learn which site something is for belongs to cms/core/sites.py.
+APP_LABEL = re.compile(r"(_meta|content_type)\.app_label")
+
+
+def test_no_module_but_the_registry_reads_app_labels():
+    found = []
+    for folder in ("cms", "search", "sites"):
+        for path in sorted((ROOT / folder).rglob("*.py")):
+            relative = path.relative_to(ROOT).as_posix()
+            if relative == "cms/core/sites.py":
+                continue
+            for number, line in enumerate(path.read_text().splitlines(), 1):
+                if APP_LABEL.search(line):
+                    found.append(f"{relative}:{number}: {line.strip()}")
+    assert found == [], "Ask cms.core.sites for a site key instead:\n" + "\n".join(found)
