@@ -9,11 +9,12 @@ from ninja import Field, NinjaAPI, Query, Schema
 from ninja.errors import HttpError, ValidationError
 from wagtail.models import Site
 
+from cms.core.sites import site_key_of, site_keys
 from cms.security import ClientRateThrottle
 from search import service
 
 LanguageCode = Literal[tuple(code for code, _name in settings.LANGUAGES)]
-SiteKey = Literal[tuple(settings.SITE_HOSTS)]
+SiteKey = Literal[site_keys()]
 
 
 class SearchRateThrottle(ClientRateThrottle):
@@ -104,10 +105,10 @@ def bad_parameters(request, exc):
 def site_key(request, requested):
     if requested:
         return requested
-    site = Site.find_for_request(request)
-    if site is not None:
-        return site.root_page.specific_class._meta.app_label
-    raise HttpError(400, f"site: give one of {', '.join(settings.SITE_HOSTS)}")
+    found = site_key_of(Site.find_for_request(request))
+    if found:
+        return found
+    raise HttpError(400, f"site: give one of {', '.join(site_keys())}")
 
 
 def allow_origin(request, response):

@@ -18,10 +18,11 @@ from django.utils.translation import gettext_lazy as _
 from modelsearch.backends import get_search_backend
 from modelsearch.backends.base import FilterFieldError, OrderByFieldError
 from modelsearch.query import Or, PlainText
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page
 
 from cms.core.age_stages import stages_in_language
 from cms.core.models import BOROUGHS
+from cms.core.sites import find_site, site_key_of
 from search.backend_settings import backend_name
 from search.models import SearchSynonym
 from search.text import clean_query, fold, words
@@ -130,14 +131,6 @@ class SearchOutcome:
     searched_for: str = ""  # what was searched instead of the typed words, when corrected
 
 
-def site_for_key(site_key):
-    """The Wagtail Site whose home page type lives in the app `site_key`."""
-    for site in Site.objects.select_related("root_page__content_type"):
-        if site.root_page.content_type.app_label == site_key:
-            return site
-    return None
-
-
 def search_backend(language_code):
     """The backend that answers queries in a language: its own Elasticsearch index when
     Elasticsearch is configured, else the database backend set up for that language."""
@@ -238,10 +231,6 @@ def scoped_pages(site, locale):
 
 def scoped_programs(Program, site, locale):  # noqa: N803
     return Program.objects.live().in_locale(locale).for_site(site_key_of(site))
-
-
-def site_key_of(site):
-    return site.root_page.content_type.app_label
 
 
 def ranked(backend, scoped, query, broad=None, limit=CANDIDATES):
@@ -413,7 +402,7 @@ def facets(results, filters):
 
 def run_search(search_request, request=None):
     """Search one site in one language. `request` (optional) makes URLs relative to it."""
-    site = site_for_key(search_request.site_key)
+    site = find_site(search_request.site_key)
     locale = Locale.objects.get(language_code=search_request.language)
     rewritten = rewrite(search_request.q[:MAX_QUERY_LENGTH], locale.language_code)
     found, suggestion = candidates(site, locale, rewritten) if rewritten.text else ([], "")
@@ -438,7 +427,7 @@ def run_search(search_request, request=None):
 
 def suggestions(q, site_key, language, request=None, limit=6):
     """Titles that complete what is being typed, for the search box's list."""
-    site = site_for_key(site_key)
+    site = find_site(site_key)
     locale = Locale.objects.get(language_code=language)
     text = clean_query(q)[:MAX_QUERY_LENGTH]
     if not text or site is None:

@@ -8,6 +8,7 @@ from django.utils.translation import gettext
 from wagtail.models import Site
 
 from cms.core.languages import reader_language
+from cms.core.sites import site_key_of
 from search import service
 
 FACET_VALUE = re.compile(r"[a-z0-9_-]{1,40}")
@@ -35,7 +36,7 @@ def search_page(request):
         outcome = service.run_search(
             service.SearchRequest(
                 q=q,
-                site_key=site.root_page.specific_class._meta.app_label,
+                site_key=site_key_of(site),
                 language=language,
                 page=page_number,
                 **filters,

@@ -14,6 +14,7 @@ from wagtail_localize.synctree import synchronize_tree
 from cms.core.demo_age_stages import AGE_STAGES
 from cms.core.demo_age_stages import TRANSLATIONS as AGE_STAGE_TRANSLATIONS
 from cms.core.models import AgeStage, StandardPage
+from cms.core.sites import site_named
 from cms.core.translation import is_translated, translate
 
 WAGTAIL_PLACEHOLDER_TITLE = "Welcome to your new Wagtail site!"
@@ -65,7 +66,7 @@ def ensure_child_page(parent, model, *, slug, **fields):
 
 
 def ensure_site(site_key, root_page, site_name):
-    hostname = settings.SITE_HOSTS[site_key]
+    hostname = site_named(site_key).hostname
     site, created = Site.objects.get_or_create(
         hostname=hostname,
         port=settings.SITE_PORT,

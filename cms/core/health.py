@@ -20,6 +20,7 @@ from django_tasks_db.models import DBTaskResult
 from modelsearch.backends import get_search_backend
 from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
 
+from cms.core import sites
 from cms.publishing.folders import default_output_root
 from cms.publishing.manifest import live_manifest_path
 
@@ -125,7 +126,7 @@ def static_builds():
     output_root = default_output_root()
     return {
         site_key: _modified_at(live_manifest_path(output_root, site_key))
-        for site_key in settings.SITE_HOSTS
+        for site_key in sites.site_keys()
     }
 
 

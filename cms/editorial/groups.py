@@ -24,6 +24,7 @@ Everything here is idempotent: `ensure_editorial_setup()` runs from load_demo an
 from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import translation
 from wagtail.models import (
@@ -32,13 +33,12 @@ from wagtail.models import (
     GroupCollectionPermission,
     GroupPagePermission,
     Page,
-    Site,
     Workflow,
     WorkflowPage,
     WorkflowTask,
 )
 
-SITE_NAMES = {"growingup": "Growing Up NYC", "generation": "Generation NYC"}
+from cms.core.sites import find_site, site_keys, site_named
 
 EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page", "lock_page", "unlock_page"]
 MODERATOR_PAGE_PERMISSIONS = EDITOR_PAGE_PERMISSIONS + ["publish_page", "bulk_delete_page"]
@@ -68,11 +68,11 @@ def _silent(_message):
 
 
 def editors_group_name(site_key):
-    return f"{SITE_NAMES[site_key]} editors"
+    return f"{site_named(site_key).name} editors"
 
 
 def moderators_group_name(site_key):
-    return f"{SITE_NAMES[site_key]} moderators"
+    return f"{site_named(site_key).name} moderators"
 
 
 def translators_group_name(language_code):
@@ -81,7 +81,7 @@ def translators_group_name(language_code):
 
 
 def workflow_name(site_key):
-    return f"{SITE_NAMES[site_key]} review"
+    return f"{site_named(site_key).name} review"
 
 
 def _permission(dotted):
@@ -116,10 +116,6 @@ def _grant_collection(group, collection, dotted_permissions):
         )
 
 
-def site_for_key(site_key):
-    return Site.objects.filter(hostname=settings.SITE_HOSTS[site_key]).first()
-
-
 def site_homes(site):
     """The site's home page in every language: the English home and its translations and
     untranslated aliases."""
@@ -129,7 +125,7 @@ def site_homes(site):
 def site_collection(site_key):
     """The images and documents of one site live in a collection named after it."""
     root = Collection.get_first_root_node()
-    name = SITE_NAMES[site_key]
+    name = site_named(site_key).name
     existing = root.get_children().filter(name=name).first()
     if existing is not None:
         return existing
@@ -141,9 +137,9 @@ def ensure_site_workflow(site_key, moderators, report=_silent):
     workflow, created = Workflow.objects.get_or_create(name=workflow_name(site_key))
     if created:
         report(f"Workflow created: {workflow.name}")
-    task = GroupApprovalTask.objects.filter(name=f"{SITE_NAMES[site_key]} moderators approve")
+    task = GroupApprovalTask.objects.filter(name=f"{site_named(site_key).name} moderators approve")
     task = task.first() or GroupApprovalTask.objects.create(
-        name=f"{SITE_NAMES[site_key]} moderators approve"
+        name=f"{site_named(site_key).name} moderators approve"
     )
     task.groups.add(moderators)
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
@@ -153,9 +149,9 @@ def ensure_site_workflow(site_key, moderators, report=_silent):
 def ensure_site_scope(site_key, report=_silent):
     """Give the site's groups their permissions and workflow on every language's home page of
     the site. Runs again whenever a home page appears in a new language (see signals)."""
-    site = site_for_key(site_key)
+    site = find_site(site_key)
     if site is None:
-        report(f"No {SITE_NAMES[site_key]} site yet: its editorial permissions wait for it")
+        report(f"No {site_named(site_key).name} site yet: its editorial permissions wait for it")
         return
     editors = Group.objects.filter(name=editors_group_name(site_key)).first()
     moderators = Group.objects.filter(name=moderators_group_name(site_key)).first()
@@ -181,12 +177,8 @@ def ensure_programs_managers(report=_silent):
     except LookupError:
         report("Programs managers: no Program model yet, so no program permissions were given")
         return group
-    group.permissions.add(
-        *Permission.objects.filter(
-            content_type__app_label=program._meta.app_label,
-            content_type__model=program._meta.model_name,
-        )
-    )
+    program_type = ContentType.objects.get_for_model(program)
+    group.permissions.add(*Permission.objects.filter(content_type=program_type))
     return group
 
 
@@ -194,7 +186,7 @@ def ensure_programs_managers(report=_silent):
 def ensure_editorial_setup(report=_silent):
     """Create the editorial groups, collections and review workflows, and scope them to each
     site. Safe to run again."""
-    for site_key in SITE_NAMES:
+    for site_key in site_keys():
         editors = _group(editors_group_name(site_key), [ACCESS_ADMIN, SUBMIT_TRANSLATION], report)
         moderators = _group(
             moderators_group_name(site_key), [ACCESS_ADMIN, SUBMIT_TRANSLATION], report
@@ -206,8 +198,8 @@ def ensure_editorial_setup(report=_silent):
         if code == settings.LANGUAGE_CODE:
             continue
         translators = _group(translators_group_name(code), [ACCESS_ADMIN], report)
-        for site_key in SITE_NAMES:
+        for site_key in site_keys():
             _grant_collection(translators, site_collection(site_key), TRANSLATOR_MEDIA_PERMISSIONS)
     ensure_programs_managers(report)
-    for site_key in SITE_NAMES:
+    for site_key in site_keys():
         ensure_site_scope(site_key, report)

@@ -9,13 +9,13 @@ from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import urlsplit
 
 import requests
-from django.conf import settings
 from django.db import models, transaction
 from django.utils import timezone
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
 from cms.core import http
+from cms.core.sites import all_sites
 from cms.editorial.models import ExternalLink
 from cms.programs.models import Program
 
@@ -25,7 +25,7 @@ USER_AGENT = "NYC family and youth sites link checker"
 
 def is_external(url):
     host = (urlsplit(url).hostname or "").lower()
-    own = {host.lower() for host in settings.SITE_HOSTS.values()}
+    own = {site.hostname.lower() for site in all_sites()}
     return bool(host) and host not in own and not host.endswith(".localhost")
 
 

@@ -5,7 +5,8 @@ from django.dispatch import receiver
 from wagtail.models import Page
 from wagtail_localize.models import StringTranslation, Translation
 
-from cms.editorial.groups import SITE_NAMES, ensure_site_scope, site_for_key
+from cms.core.sites import find_site, site_keys
+from cms.editorial.groups import ensure_site_scope
 from cms.editorial.models import MachineTranslation
 
 
@@ -15,8 +16,8 @@ def scope_new_home_page(sender, instance, created, **kwargs):
     site's permissions and review workflow, like the English home."""
     if not created or not isinstance(instance, Page) or instance.depth != 2:
         return
-    for site_key in SITE_NAMES:
-        site = site_for_key(site_key)
+    for site_key in site_keys():
+        site = find_site(site_key)
         if site is not None and site.root_page.translation_key == instance.translation_key:
             ensure_site_scope(site_key)
 

@@ -34,7 +34,8 @@ from wagtail.snippets.views.snippets import get_snippet_model_from_url_params
 from wagtail_localize.models import Translation, TranslationSource
 from wagtail_localize.views.report import TranslationsReportView
 
-from cms.editorial.groups import SITE_NAMES, site_for_key, site_homes
+from cms.core.sites import find_site, site_key_of_model
+from cms.editorial.groups import site_homes
 from cms.editorial.visibility import explorable
 
 
@@ -43,9 +44,8 @@ def owning_site(instance):
     site = getattr(instance, "site", None)
     if isinstance(site, Site):
         return site
-    if instance._meta.app_label in SITE_NAMES:
-        return site_for_key(instance._meta.app_label)
-    return None
+    site_key = site_key_of_model(instance)
+    return find_site(site_key) if site_key else None
 
 
 def may_work_on_site(user, site):

@@ -14,8 +14,8 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Page
 from wagtail_localize.views.edit_translation import user_can_edit_instance
 
+from cms.core.sites import find_site, is_site_key, site_names
 from cms.editorial import health
-from cms.editorial.groups import SITE_NAMES, site_for_key
 from cms.editorial.models import MachineTranslation
 from cms.editorial.translation_status import (
     MISSING,
@@ -60,9 +60,9 @@ class TranslationStatusView(WagtailAdminTemplateMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         query = self.request.GET
-        site_key = query.get("site") if query.get("site") in SITE_NAMES else "growingup"
-        site = site_for_key(site_key)
-        context.update(site_key=site_key, site_names=SITE_NAMES, site=site)
+        site_key = query.get("site") if is_site_key(query.get("site")) else "growingup"
+        site = find_site(site_key)
+        context.update(site_key=site_key, site_names=site_names(), site=site)
         if site is None:
             return context
         site_sections = list(sections(site, self.request.user))

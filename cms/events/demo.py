@@ -9,8 +9,8 @@ from pathlib import Path
 from django.utils import timezone
 
 from cms.core import demo
+from cms.core.sites import find_site
 from cms.events.client import read_file
-from cms.events.feeds import site_for_key
 from cms.events.importer import ImportTarget, import_calendar
 from cms.events.models import EventIndexPage, EventPage, OccurrenceChangeRecord, SkippedDate
 from cms.events.recurrence import NEW_YORK, WEEKDAY_CODES
@@ -573,7 +573,7 @@ def event_fields(row):
 def load(report):
     indexes = {}
     for site_key, content in INDEXES.items():
-        site = site_for_key(site_key)
+        site = find_site(site_key)
         if site is None:
             continue
         index, created = demo.ensure_child_page(

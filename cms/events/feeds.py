@@ -6,7 +6,7 @@ from django.db.models import Subquery
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from wagtail.models import Locale, Site
+from wagtail.models import Locale
 
 from cms.core.models import BOROUGHS, AgeStage
 from cms.events.ics import calendar_with_entries
@@ -29,14 +29,6 @@ def named_feed_filters(name):
         raise Http404("No such feed")
     kind, _sep, slug = name.partition("-")
     return {kind: slug}
-
-
-def site_for_key(site_key):
-    """The Site whose home page type belongs to the app `site_key` (growingup, generation)."""
-    for site in Site.objects.select_related("root_page"):
-        if site.root_page.specific_class._meta.app_label == site_key:
-            return site
-    return None
 
 
 def event_index(site, locale=None):

@@ -11,13 +11,13 @@ from django.utils import timezone
 from wagtail.models import Site
 
 from cms.core import demo
+from cms.core.sites import site_key_of
 from cms.programs.models import ProgramIndexPage, ProgramSyncRun
 from cms.programs.soda import read_file
 from cms.programs.sync import ProgramSync
 
 FIXTURES = Path(__file__).parent / "fixtures"
 ROW_FILES = ["kvhd-5fmu.english.json", "demo-translations.es-ar.json"]
-SITE_KEYS = {"growingup", "generation"}
 
 INDEX_PAGE = {
     "title": "Programs",
@@ -56,9 +56,9 @@ def load(report):
 def ensure_program_pages(report):
     """A programs page under each site's home, translated into Spanish and Arabic."""
     for site in Site.objects.select_related("root_page"):
-        home = site.root_page.specific
-        if home._meta.app_label not in SITE_KEYS:
+        if not site_key_of(site):
             continue
+        home = site.root_page.specific
         index, created = demo.ensure_child_page(
             home, ProgramIndexPage, slug="programs", **INDEX_PAGE
         )

@@ -57,11 +57,8 @@ AGE_STAGES_BY_SOURCE_NAME = {
 # Populations whose own text holds a comma, so a plain split on commas would cut them in two.
 POPULATIONS_WITH_A_COMMA = ["All New Yorkers, regardless of immigration status"]
 
-# The default rule for which site shows a program (editors may override it per program):
-# Growing Up NYC shows programs for families and children, Generation NYC for teens and young
-# adults. A program without age groups shows on both.
-GROWINGUP_AGE_STAGES = set(ALL_AGE_STAGES) - {"young-adult"}
-GENERATION_AGE_STAGES = {"teen", "young-adult"}
+# Which site shows a program by default, from its age stages: each site's `age_stages` in
+# cms/core/sites.py.
 
 # The `language` column holds English names of languages; the codes are our locales.
 LOCALE_BY_LANGUAGE_NAME = {

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from django.conf import settings
 
+from cms.core.sites import site_for_key, site_key_of
 from cms.publishing.assets import AssetHasher, MissingAsset, content_hash
 from cms.publishing.derived import write_derived_files
 from cms.publishing.folders import (
@@ -29,8 +30,6 @@ from cms.publishing.manifest import (
     load_manifest,
 )
 from cms.publishing.outputs import (
-    site_for_key,
-    site_key_for,
     site_locales,
     site_outputs,
     url_to_path,
@@ -92,7 +91,7 @@ class SiteBuild:
         search=None,
     ):
         self.site = site
-        self.site_key = site_key_for(site)
+        self.site_key = site_key_of(site)
         self.folders = BuildFolders(output_root, self.site_key)
         self.previous = previous
         # The same for every page of the build: made once.

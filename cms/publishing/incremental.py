@@ -10,14 +10,15 @@ touched, so the report names exactly the files that changed."""
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.conf import settings
 from django.db.models import Q
 from wagtail.models import Page
 
+from cms.core import sites
+from cms.core.sites import site_for_key
 from cms.publishing.build import SiteBuild
 from cms.publishing.folders import default_output_root, site_lock
 from cms.publishing.manifest import live_manifest_path, load_manifest
-from cms.publishing.outputs import page_outputs, site_for_key
+from cms.publishing.outputs import page_outputs
 from cms.publishing.search_plan import SearchIndexPlan
 
 
@@ -182,7 +183,7 @@ def rebuild(changes, output_root=None, site_keys=None):
     """Rebuild what `changes` affect on every site with a live build. Returns the reports."""
     output_root = Path(output_root or default_output_root())
     reports = []
-    for site_key in site_keys or sorted(settings.SITE_HOSTS):
+    for site_key in site_keys or sorted(sites.site_keys()):
         report = rebuild_site(site_key, changes, output_root)
         if report is not None:
             reports.append(report)

@@ -4,7 +4,9 @@ every language, including the extra paths a page declares with `static_site_path
 from dataclasses import dataclass
 
 from django.conf import settings
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page
+
+from cms.core.sites import site_for_key  # noqa: F401 (the build's own name for it, kept)
 
 
 @dataclass(frozen=True)
@@ -26,19 +28,6 @@ def url_to_path(url):
     if not relative or relative.endswith("/"):
         return f"{relative}index.html"
     return relative
-
-
-def site_for_key(site_key):
-    hostname = settings.SITE_HOSTS[site_key]
-    site = Site.objects.filter(hostname=hostname).select_related("root_page").first()
-    if site is None:
-        raise LookupError(f"No Wagtail site for {site_key} ({hostname}): run load_demo first")
-    return site
-
-
-def site_key_for(site):
-    """The key of a site ("growingup"): the app label of its home page type, as everywhere."""
-    return site.root_page.specific_class._meta.app_label
 
 
 def page_paths(page):

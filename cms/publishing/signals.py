@@ -7,12 +7,12 @@ import threading
 from pathlib import Path
 
 from django.apps import apps
-from django.conf import settings
 from django.db import connection, transaction
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
+from cms.core import sites
 from cms.publishing.folders import default_output_root
 from cms.publishing.incremental import Changes
 from cms.publishing.manifest import live_manifest_path
@@ -73,7 +73,7 @@ def flush():
     _state.changes = None
     output_root = Path(default_output_root())
     if not changes or not (
-        any(live_manifest_path(output_root, key).is_file() for key in settings.SITE_HOSTS)
+        any(live_manifest_path(output_root, key).is_file() for key in sites.site_keys())
         or StaticRebuild.objects.unfinished().filter(full=True).exists()
     ):
         return None

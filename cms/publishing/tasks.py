@@ -4,9 +4,9 @@ which says to editors whether it is queued, building, live or failed, and why.""
 import logging
 from datetime import timedelta
 
-from django.conf import settings
 from django_tasks import task
 
+from cms.core import sites
 from cms.core.schedule import scheduled
 from cms.publishing.build import build_site, rebuild_search_index
 from cms.publishing.incremental import Changes, rebuild
@@ -54,7 +54,7 @@ def rebuild_static(record_id):
 def build_static_sites(record_id, site_keys=None):
     """Build whole sites from scratch (every site by default), as `build_static` does."""
     record = StaticRebuild.objects.get(pk=record_id)
-    site_keys = site_keys or sorted(settings.SITE_HOSTS)
+    site_keys = site_keys or sorted(sites.site_keys())
     reports = run_recorded(record, lambda: [build_site(key) for key in site_keys])
     return [report.summary() for report in reports or []]
 

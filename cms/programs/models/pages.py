@@ -12,13 +12,14 @@ from wagtail.models import Site
 from cms.core.age_stages import stages_in_language
 from cms.core.blocks import RICH_TEXT_FEATURES
 from cms.core.models import BasePage
+from cms.core.sites import all_sites, site_key_of
 from cms.core.views import json_response
 from cms.programs.models.program import Program
-from cms.programs.taxonomy import CATEGORIES, GENERATION_AGE_STAGES, GROWINGUP_AGE_STAGES
+from cms.programs.taxonomy import CATEGORIES
 
 RELATED_PROGRAMS = 3
 ITEMS_FILE = "programs.json"
-SITE_AGE_STAGES = {"growingup": GROWINGUP_AGE_STAGES, "generation": GENERATION_AGE_STAGES}
+SITE_AGE_STAGES = {site.key: site.age_stages for site in all_sites()}
 
 
 class ProgramFilterForm(forms.Form):
@@ -101,7 +102,7 @@ class ProgramIndexPage(RoutablePageMixin, BasePage):
     def site_key(self, request=None):
         site = Site.find_for_request(request) if request else None
         site = site or self.get_site()
-        return site.root_page.specific_class._meta.app_label
+        return site_key_of(site)
 
     def programs(self, site_key):
         return (

@@ -10,9 +10,8 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.core.age_stages import AgeStagesField, age_stage_filter
 from cms.core.search_card import SearchCard
-from cms.programs.taxonomy import CATEGORIES, GENERATION_AGE_STAGES, GROWINGUP_AGE_STAGES
-
-SITE_KEYS = ("growingup", "generation")
+from cms.core.sites import all_sites, site_named
+from cms.programs.taxonomy import CATEGORIES
 
 
 class ProgramQuerySet(SearchableQuerySetMixin, models.QuerySet):
@@ -34,9 +33,8 @@ class ProgramQuerySet(SearchableQuerySetMixin, models.QuerySet):
     def for_site(self, site_key):
         """Programs shown on one site ("growingup" or "generation"): the default rule or the
         editors' choice, minus programs hidden there."""
-        if site_key not in SITE_KEYS:
-            raise ValueError(f"Unknown site {site_key!r}: use one of {SITE_KEYS}")
-        return self.filter(**{f"shows_on_{site_key}": True})
+        site = site_named(site_key)  # UnknownSite (a ValueError) for any other word
+        return self.filter(**{f"shows_on_{site.key}": True})
 
     def for_age_stage(self, slug):
         """Programs for an AgeStage slug (toddler, teen ...)."""
@@ -297,8 +295,8 @@ class Program(DraftStateMixin, RevisionMixin, TranslatableMixin, index.Indexed, 
         return self.plain_language_name or self.program_name
 
     def save(self, *args, **kwargs):
-        self.shows_on_growingup = self.shows_on("growingup")
-        self.shows_on_generation = self.shows_on("generation")
+        for site in all_sites():
+            setattr(self, f"shows_on_{site.key}", self.shows_on(site.key))
         super().save(*args, **kwargs)
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and not set(update_fields) & set(self.SHARED_FIELDS):
@@ -306,8 +304,8 @@ class Program(DraftStateMixin, RevisionMixin, TranslatableMixin, index.Indexed, 
         if self.locale.language_code == settings.LANGUAGE_CODE:
             # Translations share the English program's address, taxonomies and editors' choices.
             shared = {name: getattr(self, name) for name in self.SHARED_FIELDS}
-            shared["shows_on_growingup"] = self.shows_on_growingup
-            shared["shows_on_generation"] = self.shows_on_generation
+            for site in all_sites():
+                shared[f"shows_on_{site.key}"] = getattr(self, f"shows_on_{site.key}")
             self.get_translations().update(**shared)
 
     def search_card(self):
@@ -331,9 +329,7 @@ class Program(DraftStateMixin, RevisionMixin, TranslatableMixin, index.Indexed, 
     def shows_on(self, site_key):
         ages = set(self.age_stage_slugs)
         if self.show_on == "default":
-            shown = not ages or bool(
-                ages & (GROWINGUP_AGE_STAGES if site_key == "growingup" else GENERATION_AGE_STAGES)
-            )
+            shown = site_named(site_key).shows_program_for(ages)
         else:
             shown = self.show_on in ("both", site_key)
         return shown and not getattr(self, f"hidden_on_{site_key}")

@@ -1,8 +1,9 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from cms.core.models import BOROUGHS
+from cms.core.sites import find_site, is_site_key, site_named
 from cms.events.client import FeedError, read_file
-from cms.events.feeds import event_index, site_for_key
+from cms.events.feeds import event_index
 from cms.events.importer import ImportTarget, import_calendar, import_feed
 from cms.events.models import AUDIENCES, CalendarFeed
 
@@ -41,13 +42,13 @@ class Command(BaseCommand):
     def import_file(self, options):
         if not options["site"]:
             raise CommandError("Say which site the events are for: --site growingup.")
-        site = site_for_key(options["site"])
+        site = find_site(options["site"]) if is_site_key(options["site"]) else None
         if site is None:
             raise CommandError(f"No site called {options['site']!r}.")
         index = event_index(site)
         if index is None:
             raise CommandError(f"{site.site_name} has no event listing to import into.")
-        audience = options["audience"] or ("youth" if options["site"] == "generation" else "family")
+        audience = options["audience"] or site_named(options["site"]).audience
         target = ImportTarget(
             index=index,
             source=f"file:{options['file'].rsplit('/', 1)[-1]}",

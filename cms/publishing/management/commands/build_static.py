@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from cms.core import sites
 from cms.publishing.build import BuildFailed, build_site
 from cms.publishing.folders import default_output_root
 from cms.publishing.models import StaticRebuild
@@ -15,7 +16,7 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--site", choices=sorted(settings.SITE_HOSTS), action="append")
+        parser.add_argument("--site", choices=sorted(sites.site_keys()), action="append")
         parser.add_argument(
             "--locale",
             action="append",
@@ -30,7 +31,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, site=None, locale=None, output=None, queue=False, **options):
-        site_keys = site or sorted(settings.SITE_HOSTS)
+        site_keys = site or sorted(sites.site_keys())
         if queue:
             if locale or output:
                 raise CommandError("--queue builds whole sites into the default folder.")

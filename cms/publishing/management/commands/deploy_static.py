@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from cms.core import sites
 from cms.publishing.deploy import deploy
 from cms.publishing.folders import default_output_root, live_dir
 from cms.publishing.manifest import live_manifest_path
@@ -16,7 +17,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("target", nargs="?", default=str(settings.VAR_DIR / "public"))
-        parser.add_argument("--site", choices=sorted(settings.SITE_HOSTS), action="append")
+        parser.add_argument("--site", choices=sorted(sites.site_keys()), action="append")
         parser.add_argument("--output", help="Built sites folder (default: dist/)")
         parser.add_argument(
             "--full", action="store_true", help="Upload every file, whatever was deployed"
@@ -24,7 +25,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, target, site=None, output=None, full=False, **options):
         output_root = output or default_output_root()
-        for site_key in site or sorted(settings.SITE_HOSTS):
+        for site_key in site or sorted(sites.site_keys()):
             site_dir = live_dir(output_root, site_key)
             if not live_manifest_path(output_root, site_key).is_file():
                 raise CommandError(f"No build of {site_key} in {output_root}: run build_static")
