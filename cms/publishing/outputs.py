@@ -6,8 +6,6 @@ from dataclasses import dataclass
 from django.conf import settings
 from wagtail.models import Locale, Page
 
-from cms.core.sites import site_for_key  # noqa: F401 (the build's own name for it, kept)
-
 
 @dataclass(frozen=True)
 class PageOutput:

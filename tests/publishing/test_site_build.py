@@ -2,10 +2,10 @@
 
 import pytest
 
+from cms.core.sites import site_for_key
 from cms.publishing.build import SiteBuild
 from cms.publishing.folders import BUILDS_DIR
 from cms.publishing.manifest import load_manifest
-from cms.publishing.outputs import site_for_key
 from cms.publishing.search_plan import SearchIndexPlan
 
 pytestmark = pytest.mark.django_db
