@@ -253,6 +253,12 @@ class CalendarImporter:
         revision = candidate.save_revision()
         if page.live or reappeared:
             revision.publish()
+        else:
+            # A draft's revision is not copied to its page: what the next run compares with
+            # must be written there, or it would take this run's values for an editor's.
+            EventPage.objects.filter(pk=page.pk).update(
+                import_hash=new_hash, import_sequence=event.sequence, import_missing=False
+            )
         self._give_copies(page)
         self.result.updated += 1
 

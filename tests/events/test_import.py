@@ -169,6 +169,18 @@ def test_importing_the_same_feed_again_changes_nothing(target):
     assert [(r.created, r.updated, r.unchanged) for r in runs] == [(0, 0, 4), (0, 0, 2), (0, 0, 4)]
 
 
+def test_a_draft_import_updated_by_a_later_run_is_not_taken_for_an_editors_change(target):
+    # Drafts first, with other defaults; then published with this listing's own; then again.
+    import_calendar(calendar("google"), replace(target, publish=False, default_borough="queens"))
+    second = import_calendar(calendar("google"), target)
+    third = import_calendar(calendar("google"), target)
+
+    assert second.updated > 0
+    assert (third.flagged, third.updated) == (0, 0)
+    assert third.unchanged == second.updated + second.unchanged
+    assert not originals(import_conflict=True).exists()
+
+
 def test_newer_sequence_updates_and_older_sequence_is_ignored(target):
     import_calendar(calendar("google"), target)
     newer = (
