@@ -1,7 +1,8 @@
 """Demo programs: the real programs from a copy of the city's Benefits and Programs dataset
 (English rows, kept in fixtures/ so the demo runs offline), plus Spanish and Arabic rows for a
 few programs that we wrote for the demo in plain language (they are not the city's own
-translations). And a programs page on each site, translated into Spanish and Arabic.
+translations). And a programs page on each site (demo_data/programs.toml), translated into
+Spanish and Arabic (demo_data/es.po and ar.po).
 
 Runs after the sites' demo modules (INSTALLED_APPS lists the sites first), so the homes exist."""
 
@@ -11,6 +12,7 @@ from django.utils import timezone
 from wagtail.models import Site
 
 from cms.core import demo
+from cms.core.demo_data import read_toml, translations
 from cms.core.sites import site_key_of
 from cms.programs.models import ProgramIndexPage, ProgramSyncRun
 from cms.programs.soda import read_file
@@ -19,24 +21,9 @@ from cms.programs.sync import ProgramSync
 FIXTURES = Path(__file__).parent / "fixtures"
 ROW_FILES = ["kvhd-5fmu.english.json", "demo-translations.es-ar.json"]
 
-INDEX_PAGE = {
-    "title": "Programs",
-    "summary": "Free and low-cost help from the city, the state and the federal government.",
-    "intro": "<p>Find help with money, food, health, housing, school and work. Choose a category or an age to see the programs that fit.</p>",
-    "show_in_menus": True,
-}
-TRANSLATIONS = {
-    "es": {
-        "Programs": "Programas",
-        "Free and low-cost help from the city, the state and the federal government.": "Ayuda gratis y de bajo costo de la ciudad, del estado y del gobierno federal.",
-        "Find help with money, food, health, housing, school and work. Choose a category or an age to see the programs that fit.": "Encuentre ayuda con dinero, comida, salud, vivienda, escuela y trabajo. Elija una categoría o una edad para ver los programas que le sirven.",
-    },
-    "ar": {
-        "Programs": "البرامج",
-        "Free and low-cost help from the city, the state and the federal government.": "مساعدة مجانية ومنخفضة التكلفة من المدينة والولاية والحكومة الفيدرالية.",
-        "Find help with money, food, health, housing, school and work. Choose a category or an age to see the programs that fit.": "اعثر على مساعدة في المال والطعام والصحة والسكن والمدرسة والعمل. اختر فئة أو عمرًا لترى البرامج المناسبة.",
-    },
-}
+DATA = Path(__file__).parent / "demo_data"
+INDEX_PAGE = read_toml(DATA / "programs.toml")["index"]
+TRANSLATIONS = translations(DATA, "programs page")
 
 
 def load(report):

@@ -1,18 +1,14 @@
-"""Growing Up NYC demo content, in plain language, from public facts."""
+"""Growing Up NYC demo content, in plain language, from public facts: the pages and items are
+in demo_data/*.toml, their Spanish and Arabic in demo_data/es.po and ar.po."""
+
+from pathlib import Path
 
 from django.utils.text import slugify
 from wagtail.models import Locale
 
 from cms.core import demo
+from cms.core.demo_data import read_toml, stream, translations, translations_by_name
 from cms.core.models import AgeStage
-from sites.growingup.demo_activities import (
-    AFTER_SCHOOL,
-    AFTER_SCHOOL_ACTIVITIES,
-    SUMMER,
-    SUMMER_ACTIVITIES,
-)
-from sites.growingup.demo_guides import GUIDE_TRANSLATIONS, GUIDES, INDEX, INDEX_TRANSLATIONS
-from sites.growingup.demo_tips import TIP_TRANSLATIONS, TIPS
 from sites.growingup.models import (
     ActivityGuidePage,
     ActivityPage,
@@ -23,63 +19,49 @@ from sites.growingup.models import (
     GrowingUpHomePage,
 )
 
-HOME = {
-    "title": "Growing Up NYC",
-    "hero_heading": "Help your child grow, learn and thrive",
-    "intro": "<p>Free guides, programs and events for New York City families, from pregnancy to the teen years.</p>",
-    "summary": "Guides, programs and events for parents and caregivers in New York City.",
-    "body": [
-        ("heading", {"text": "Find help fast"}),
-        (
-            "paragraph",
-            "<p>Call 311 to find city services near you. The call is free, and you can ask for an interpreter.</p>",
-        ),
-        (
-            "callout",
-            {
-                "title": "Worried about how your child is growing?",
-                "text": "<p>Talk to your child’s doctor. For a child under 3, you can also call 311 and ask for Early Intervention. It is free.</p>",
-            },
-        ),
-    ],
-}
+DATA = Path(__file__).parent / "demo_data"
 
-TRANSLATIONS = {
-    "es": {
-        "Growing Up NYC": "Growing Up NYC",
-        "Help your child grow, learn and thrive": "Ayude a su hijo a crecer, aprender y prosperar",
-        "Free guides, programs and events for New York City families, from pregnancy to the teen years.": "Guías, programas y eventos gratis para las familias de la ciudad de Nueva York, desde el embarazo hasta la adolescencia.",
-        "Guides, programs and events for parents and caregivers in New York City.": "Guías, programas y eventos para madres, padres y cuidadores en la ciudad de Nueva York.",
-        "Find help fast": "Encuentre ayuda rápido",
-        "Call 311 to find city services near you. The call is free, and you can ask for an interpreter.": "Llame al 311 para encontrar servicios de la ciudad cerca de usted. La llamada es gratis y puede pedir un intérprete.",
-        "Worried about how your child is growing?": "¿Le preocupa cómo está creciendo su hijo?",
-        "Talk to your child’s doctor. For a child under 3, you can also call 311 and ask for Early Intervention. It is free.": "Hable con el médico de su hijo. Si su hijo tiene menos de 3 años, también puede llamar al 311 y pedir Intervención Temprana (Early Intervention). Es gratis.",
-    },
-    "ar": {
-        "Growing Up NYC": "Growing Up NYC",
-        "Help your child grow, learn and thrive": "ساعد طفلك على النمو والتعلّم والازدهار",
-        "Free guides, programs and events for New York City families, from pregnancy to the teen years.": "أدلة وبرامج وفعاليات مجانية لعائلات مدينة نيويورك، من الحمل حتى سنوات المراهقة.",
-        "Guides, programs and events for parents and caregivers in New York City.": "أدلة وبرامج وفعاليات للآباء والأمهات ومقدّمي الرعاية في مدينة نيويورك.",
-        "Find help fast": "اعثر على المساعدة بسرعة",
-        "Call 311 to find city services near you. The call is free, and you can ask for an interpreter.": "اتصل بالرقم 311 لتجد خدمات المدينة القريبة منك. المكالمة مجانية، ويمكنك طلب مترجم.",
-        "Worried about how your child is growing?": "هل أنت قلق بشأن نمو طفلك؟",
-        "Talk to your child’s doctor. For a child under 3, you can also call 311 and ask for Early Intervention. It is free.": "تحدّث مع طبيب طفلك. إذا كان عمر طفلك أقل من 3 سنوات، يمكنك أيضًا الاتصال بالرقم 311 وطلب خدمة التدخّل المبكر (Early Intervention). الخدمة مجانية.",
-    },
-}
 
-ABOUT = {
-    "title": "About Growing Up NYC",
-    "summary": "Who makes this site, and how to reach us.",
-    "show_in_menus": True,
-    "body": [
-        (
-            "paragraph",
-            "<p>Growing Up NYC is made by the City of New York. It brings together city, state and federal help for families in one place.</p>",
-        ),
-        ("heading", {"text": "Get in touch"}),
-        ("paragraph", "<p>Call 311 with questions about any city service.</p>"),
-    ],
-}
+def _page(fields):
+    """Page fields from a TOML table, its `body` as StreamField content."""
+    if "body" in fields:
+        fields = {**fields, "body": stream(fields["body"])}
+    return fields
+
+
+_PAGES = read_toml(DATA / "home.toml")
+HOME = _page(_PAGES["home"])
+TRANSLATIONS = translations(DATA, "home page")
+ABOUT = _page(_PAGES["about"])
+
+_GUIDES = read_toml(DATA / "guides.toml")
+INDEX = _PAGES["age_guides"]
+INDEX_TRANSLATIONS = translations(DATA, "age guides page")
+GUIDES = [
+    {**guide, "help": [_GUIDES["help"][h] if isinstance(h, str) else h for h in guide["help"]]}
+    for guide in _GUIDES["guide"]
+]
+GUIDE_TRANSLATIONS = translations_by_name(DATA, "age guide ")
+
+TIP_INDEX = _PAGES["tips"]
+TIPS = read_toml(DATA / "tips.toml")["tip"]
+TIP_TRANSLATIONS = translations_by_name(DATA, "tip ")
+
+_ACTIVITIES = read_toml(DATA / "activities.toml")
+
+
+def _activity(activity):
+    description = f"<p>{activity['description']} {_ACTIVITIES['check']}</p>"
+    return {**activity, "description": description}
+
+
+def _activity_guide(key):
+    fields = dict(_ACTIVITIES[key])
+    return fields, [_activity(activity) for activity in fields.pop("activity")]
+
+
+SUMMER, SUMMER_ACTIVITIES = _activity_guide("summer")
+AFTER_SCHOOL, AFTER_SCHOOL_ACTIVITIES = _activity_guide("after-school")
 
 
 def load(report):
@@ -122,15 +104,7 @@ def load_age_guides(home, report):
                 for domain, milestones in guide["milestones"].items()
             ],
             warning_signs=[("sign", sign) for sign in guide["signs"]],
-            where_to_get_help=[
-                (
-                    "help",
-                    dict(
-                        zip(("name", "who_for", "how_to_reach", "phone", "url"), help, strict=True)
-                    ),
-                )
-                for help in guide["help"]
-            ],
+            where_to_get_help=[("help", help) for help in guide["help"]],
             quick_tip=guide["quick_tip"],
         )
         if created:
@@ -143,30 +117,22 @@ def load_age_guides(home, report):
 def load_tips(home, report):
     default = Locale.get_default()
     created = 0
-    for title, text, months_from, months_to, setting in TIPS:
+    for fields in TIPS:
+        fields = dict(fields)
+        title = fields.pop("title")
         tip, was_created = BrainBuildingTip.objects.get_or_create(
-            title=title,
-            locale=default,
-            defaults={
-                "text": text,
-                "months_from": months_from,
-                "months_to": months_to,
-                "setting": setting,
-            },
+            title=title, locale=default, defaults=fields
         )
         created += was_created
-        for code, (translated_title, translated_text) in TIP_TRANSLATIONS.get(title, {}).items():
-            demo.ensure_translation(tip, code, {title: translated_title, text: translated_text})
+        for code, strings in TIP_TRANSLATIONS.get(title, {}).items():
+            demo.ensure_translation(tip, code, strings)
     if created:
         report(f"Growing Up NYC: {created} brain-building tips created")
     demo.ensure_child_page(
         home,
         BrainBuildingTipIndexPage,
         slug="brain-building-tips",
-        title="Brain-building tips",
-        summary="Everyday moments that help your child’s brain grow, for every age and time of day.",
-        intro="<p>Mealtime, bathtime, a walk to the store: every moment is a chance to learn. Pick your child’s age and a time of day.</p>",
-        show_in_menus=True,
+        **TIP_INDEX,
     )
 
 

@@ -43,11 +43,13 @@ def test_machine_translation_notice_is_accessible_on_a_phone(
 
     with translation.override(code):
         text = translation.gettext(
-            "A computer translated this page. A person has not checked it yet, so some words may be wrong."
+            "A computer translated this page. A person has not checked it yet, so some words may "
+            "be wrong."
         )
     assert (
         text
-        != "A computer translated this page. A person has not checked it yet, so some words may be wrong."
+        != "A computer translated this page. A person has not checked it yet, so some words may "
+        "be wrong."
     )
     notice = phone.get_by_role("note").filter(has_text=text)
     assert notice.is_visible()

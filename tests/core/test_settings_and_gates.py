@@ -58,7 +58,8 @@ def test_nothing_set_means_sqlite_and_database_search():
 def test_database_and_elasticsearch_urls_switch_to_the_real_servers():
     result = django(
         "from django.conf import settings as s; es = s.WAGTAILSEARCH_BACKENDS['default'];"
-        "print(s.DATABASES['default']['ENGINE'], s.DATABASES['default']['NAME'], es['BACKEND'], es['URLS'][0])",
+        "print(s.DATABASES['default']['ENGINE'], s.DATABASES['default']['NAME'],"
+        " es['BACKEND'], es['URLS'][0])",
         DATABASE_URL="postgres://postgres@127.0.0.1:5432/families",
         ELASTICSEARCH_URL="http://127.0.0.1:9200",
     )
@@ -105,12 +106,14 @@ def test_deploy_check_is_clean_with_debug_off():
 
 def test_makemigrations_check_fails_on_a_model_change_without_a_migration():
     unchanged = django(
-        "from django.core.management import call_command; call_command('makemigrations', '--check', '--dry-run')"
+        "from django.core.management import call_command;"
+        " call_command('makemigrations', '--check', '--dry-run')"
     )
     changed = django(
         "from django.db import models; from cms.core.models import AlertBanner;"
         "models.CharField(max_length=10, default='').contribute_to_class(AlertBanner, 'colour');"
-        "from django.core.management import call_command; call_command('makemigrations', '--check', '--dry-run')"
+        "from django.core.management import call_command;"
+        " call_command('makemigrations', '--check', '--dry-run')"
     )
     assert unchanged.returncode == 0, unchanged.stdout + unchanged.stderr
     assert changed.returncode == 1

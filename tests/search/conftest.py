@@ -34,7 +34,9 @@ def searchable(sites, locales):
         locales["es"],
         {
             "Find child care": "Encuentre cuidado infantil",
-            "Free and low-cost child care for babies and toddlers.": "Cuidado infantil gratis o de bajo costo para bebés.",
+            "Free and low-cost child care for babies and toddlers.": (
+                "Cuidado infantil gratis o de bajo costo para bebés."
+            ),
         },
     )
     for code, title, summary in [
