@@ -5,8 +5,9 @@ Run them alone with `make browser` (pytest -m browser). Helpers:
 - `site_url("growingup", "/es/")`: an address on one of the two sites of the live server;
 - `assert_accessible(page)`: axe-core finds no serious or critical violation;
 - `screenshot(page, "name")`: a full-page PNG in var/screenshots/ to look at;
-- `static_copy(["en", "ar"])`: builds Growing Up NYC in those languages, serves the build with
-  the plain static file server (no Django) and returns its address.
+- `static_copy(["en", "ar"])`: builds Growing Up NYC in those languages (or another site:
+  `site_key="generation"`), serves the build with the plain static file server (no Django) and
+  returns its address.
 
 Every page opened through `browser` (and so `phone`) listens for Content-Security-Policy
 violations, and a test whose pages reported one fails.
@@ -159,11 +160,11 @@ def static_copy(tmp_path):
 
     servers = []
 
-    def serve(languages=("en",)):
-        output = build_site("growingup", tmp_path, list(languages)).output_dir
-        servers.append(make_server({"growingup.localhost": output}, 0))
+    def serve(languages=("en",), site_key="growingup"):
+        output = build_site(site_key, tmp_path, list(languages)).output_dir
+        servers.append(make_server({f"{site_key}.localhost": output}, 0))
         threading.Thread(target=servers[-1].serve_forever, daemon=True).start()
-        return f"http://growingup.localhost:{servers[-1].server_address[1]}"
+        return f"http://{site_key}.localhost:{servers[-1].server_address[1]}"
 
     yield serve
     for server in servers:

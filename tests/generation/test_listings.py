@@ -1,12 +1,22 @@
 """The trips and profile lists filter with a plain GET form (no JavaScript needed)."""
 
+import datetime
 import re
 
 import pytest
 
+from cms.core.city_time import NEW_YORK
 from sites.generation.models import ProfileTopic
+from tests.generation.factories import TripPageFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.clock]
+
+
+DAY = datetime.timedelta(days=1)
+
+
+def new_york_today():
+    return datetime.datetime.now(NEW_YORK).date()
 
 
 def titles(html):
@@ -51,3 +61,29 @@ def test_profiles_filter_by_topic_and_borough(youth, get):
     assert titles(get("generation", "/inspirations/?topic=work").text) == ["Luis Ramos"]
     assert titles(get("generation", "/inspirations/?topic=school").text) == []
     assert 'data-topic="work"' in get("generation", "/inspirations/").text
+
+
+def test_this_week_means_until_sunday_in_new_york_as_for_events(youth, get):
+    # At the usual clock, Wednesday 2 December 2026, 10:00 in New York, "this week" ends with
+    # Sunday the 6th, as on the events listing; a trip on the coming Monday is next week's.
+    today = new_york_today()
+    monday = today + datetime.timedelta(days=7 - today.weekday())
+    trips = youth["trips"]
+    TripPageFactory(parent=trips, title="Sunday swim", slug="sunday", starts_on=monday - DAY)
+    TripPageFactory(parent=trips, title="Monday walk", slug="monday", starts_on=monday)
+
+    this_week = titles(get("generation", "/trips/?week=1").text)
+    assert "Sunday swim" in this_week and "Monday walk" not in this_week
+    home = get("generation", "/").text
+    assert "Sunday swim" in home and "Monday walk" not in home
+
+
+def test_a_trip_that_is_over_is_not_listed(youth, get):
+    TripPageFactory(
+        parent=youth["trips"],
+        title="Last week",
+        slug="over",
+        starts_on=new_york_today() - 7 * DAY,
+    )
+
+    assert "Last week" not in titles(get("generation", "/trips/").text)

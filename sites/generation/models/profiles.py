@@ -17,16 +17,14 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from cms.core.listings import FilteredListingMixin, ListingFilter
 from cms.core.models import BOROUGHS, BasePage
-from cms.core.views import json_response
 from sites.generation.blocks import ProfileStreamBlock
-from sites.generation.listing import ListingFilter
 
 ADULT_AGE = 18
 
@@ -59,7 +57,7 @@ class YouthProfilePageForm(WagtailAdminPageForm):
         return cleaned_data
 
 
-class YouthProfileIndexPage(RoutablePageMixin, BasePage):
+class YouthProfileIndexPage(FilteredListingMixin, BasePage):
     """The list of youth profiles (slug "inspirations"), filterable by topic and borough."""
 
     intro = models.TextField(blank=True, max_length=400)
@@ -68,6 +66,9 @@ class YouthProfileIndexPage(RoutablePageMixin, BasePage):
     subpage_types = ["generation.YouthProfilePage"]
     content_panels = BasePage.content_panels + [FieldPanel("intro")]
     template = "generation/youth_profile_index_page.html"
+    # The address is profiles.json (see cms/urls.py); other clients read it too.
+    items_file = "profiles.json"
+    item_template = "generation/includes/profile_item.html"
 
     class Meta:
         verbose_name = "youth profile list"
@@ -93,54 +94,43 @@ class YouthProfileIndexPage(RoutablePageMixin, BasePage):
             .order_by("path")
         )
 
-    def listing_filter(self, params):
-        topics = self.topics()
-        return ListingFilter(
-            params,
-            {
-                "topic": [(topic.slug, topic.title) for topic in topics],
-                "borough": BOROUGHS,
-            },
-        ), {topic.translation_key: topic.slug for topic in topics}
+    def listing_filters(self):
+        return [
+            ListingFilter(
+                "topic",
+                _("Topic"),
+                [(topic.slug, topic.title) for topic in self.topics()],
+                any_label=_("All topics"),
+            ),
+            ListingFilter("borough", _("Borough"), BOROUGHS, any_label=_("All boroughs")),
+        ]
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        listing, topic_slugs = self.listing_filter(request.GET)
+    def listing_items(self):
+        topic_slugs = {topic.translation_key: topic.slug for topic in self.topics()}
         profiles = list(self.profiles())
         for profile in profiles:
             profile.topic_slugs = [
                 topic_slugs[key] for key in profile.topic_keys() if key in topic_slugs
             ]
-        chosen = listing.values
-        if chosen.get("topic"):
-            profiles = [p for p in profiles if chosen["topic"] in p.topic_slugs]
-        if chosen.get("borough"):
-            profiles = [p for p in profiles if p.borough == chosen["borough"]]
-        context.update(listing=listing, items=profiles)
-        return context
+        return profiles
 
-    # Routable paths end in a slash; the address itself is profiles.json (see cms/urls.py).
-    @path("profiles.json/", name="json")
-    def profiles_json(self, request):
-        """Every profile of this list, for client-side filtering and the static site. Never
-        holds a surname for a minor: it carries the display name only."""
-        listing, topic_slugs = self.listing_filter({})
-        return json_response(
-            [
-                {
-                    "name": profile.display_name,
-                    "url": profile.get_url(request),
-                    "age": profile.age,
-                    "borough": profile.borough,
-                    "topics": [topic_slugs[k] for k in profile.topic_keys() if k in topic_slugs],
-                    "intro": profile.intro,
-                }
-                for profile in self.profiles()
-            ]
-        )
+    def item_facets(self, profile):
+        return {
+            "topic": profile.topic_slugs,
+            "borough": [profile.borough] if profile.borough else [],
+        }
 
-    def static_site_paths(self):
-        return ["", "profiles.json"]
+    def item_json(self, profile, request):
+        """For other clients than listing.js. Never holds a surname for a minor: it carries the
+        display name only."""
+        return {
+            "name": profile.display_name,
+            "url": profile.get_url(request),
+            "age": profile.age,
+            "borough": profile.borough,
+            "topics": profile.topic_slugs,
+            "intro": profile.intro,
+        }
 
 
 class YouthProfilePage(BasePage):

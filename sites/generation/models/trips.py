@@ -11,33 +11,33 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
 from cms.core.blocks import BaseStreamBlock
+from cms.core.city_time import NEW_YORK, local_midnight
+from cms.core.listings import FilteredListingMixin, ListingFilter, date_range
 from cms.core.models import BOROUGHS, BasePage
-from cms.core.views import json_response
-from sites.generation.listing import ListingFilter
 
 TRIP_TYPES = [
     ("this-week", _("Free this week")),
     ("day-trip", _("Free day trip")),
 ]
-WEEK = datetime.timedelta(days=6)
+DAY = datetime.timedelta(days=1)
 
 
-def this_week(today=None):
-    """Today and the six days after it, in New York."""
-    today = today or timezone.localdate()
-    return today, today + WEEK
+def this_week(now=None):
+    """Today to Sunday, in New York: what "this week" means on every listing (the range of
+    cms.core.listings.date_range("week")), as first and last day."""
+    start, end = date_range("week", None, None, now or timezone.now())
+    return start.astimezone(NEW_YORK).date(), end.astimezone(NEW_YORK).date() - DAY
 
 
-def on_this_week(today=None):
-    """Trips open during the coming week: dated trips whose dates meet it, and undated
-    trips marked "free this week"."""
-    start, end = this_week(today)
+def on_this_week(now=None):
+    """Trips open during this week: dated trips whose dates meet it, and undated trips marked
+    "free this week"."""
+    start, end = this_week(now)
     dated = Q(starts_on__isnull=False, starts_on__lte=end) & (
         Q(ends_on__gte=start) | Q(ends_on__isnull=True, starts_on__gte=start)
     )
@@ -45,7 +45,7 @@ def on_this_week(today=None):
     return dated | undated
 
 
-class TripIndexPage(RoutablePageMixin, BasePage):
+class TripIndexPage(FilteredListingMixin, BasePage):
     """The list of trips (slug "trips"), filterable by type, borough, free and this week."""
 
     intro = models.TextField(blank=True, max_length=400)
@@ -54,6 +54,9 @@ class TripIndexPage(RoutablePageMixin, BasePage):
     subpage_types = ["generation.TripPage"]
     content_panels = BasePage.content_panels + [FieldPanel("intro")]
     template = "generation/trip_index_page.html"
+    # The address is trips.json (see cms/urls.py); other clients read it too.
+    items_file = "trips.json"
+    item_template = "generation/includes/trip_item.html"
 
     class Meta:
         verbose_name = "trip list"
@@ -61,36 +64,39 @@ class TripIndexPage(RoutablePageMixin, BasePage):
     def trips(self):
         return TripPage.objects.child_of(self).live().public().order_by("path")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        listing = ListingFilter(
-            request.GET, {"type": TRIP_TYPES, "borough": BOROUGHS}, flags=["free", "week"]
-        )
-        trips = self.trips()
-        chosen = listing.values
-        if "type" in chosen:
-            trips = trips.filter(trip_type=chosen["type"])
-        if "borough" in chosen:
-            trips = trips.filter(borough=chosen["borough"])
-        if chosen.get("free"):
-            trips = trips.filter(is_free=True)
-        if chosen.get("week"):
-            trips = trips.filter(on_this_week())
-        context.update(
-            listing=listing,
-            items=trips,
-            today=timezone.localdate().isoformat(),
-        )
-        return context
+    def listing_filters(self):
+        return [
+            ListingFilter("type", _("Type of trip"), TRIP_TYPES, any_label=_("All trips")),
+            ListingFilter("borough", _("Borough"), BOROUGHS, any_label=_("All boroughs")),
+            ListingFilter("free", _("Free only"), [("1", _("Free only"))], checkbox=True),
+            ListingFilter(
+                "week",
+                _("Open this week"),
+                [("1", _("Open this week"))],
+                checkbox=True,
+                when="week",
+            ),
+        ]
 
-    # Routable paths end in a slash; the address itself is trips.json (see cms/urls.py).
-    @path("trips.json/", name="json")
-    def trips_json(self, request):
-        """Every trip of this list, for client-side filtering and the static site."""
-        return json_response([trip.as_json(request) for trip in self.trips()])
+    def listing_items(self):
+        return list(self.trips())
 
-    def static_site_paths(self):
-        return ["", "trips.json"]
+    def item_facets(self, trip):
+        # A dated trip is on this week when its dates meet the week (the "week" filter's date
+        # word); an undated one when it is marked "free this week".
+        undated_this_week = trip.starts_on is None and trip.trip_type == "this-week"
+        return {
+            "type": [trip.trip_type],
+            "borough": [trip.borough] if trip.borough else [],
+            "free": ["1"] if trip.is_free else [],
+            "week": ["1"] if undated_this_week else [],
+        }
+
+    def item_dates(self, trip):
+        return trip.dates()
+
+    def item_json(self, trip, request):
+        return trip.as_json(request)
 
 
 class TripPage(BasePage):
@@ -179,11 +185,13 @@ class TripPage(BasePage):
             return f"https://www.openstreetmap.org/search?query={quote_plus(self.address)}"
         return ""
 
-    def is_on_this_week(self, today=None):
-        start, end = this_week(today)
+    def dates(self):
+        """From the first day's New York midnight to the end of the last; None without dates."""
         if self.starts_on is None:
-            return self.trip_type == "this-week"
-        return self.starts_on <= end and (self.ends_on or self.starts_on) >= start
+            return None
+        return local_midnight(self.starts_on), local_midnight(
+            (self.ends_on or self.starts_on) + DAY
+        )
 
     def first_photo(self):
         return self.photos.select_related("image").first()

@@ -4,7 +4,9 @@
 //  - a choice or a checkbox keeps the items whose facets hold the chosen value;
 //  - "q" keeps the items whose text holds every word typed (case and accents ignored);
 //  - "when", "start" and "end" keep the dates that are on in the chosen range, in New York
-//    time; items with dates always drop the ones that are over.
+//    time; items with dates always drop the ones that are over;
+//  - a filter with a date word (data-when="week") also keeps the items whose dates meet that
+//    word's range (cms.core.listings.ListingFilter.when).
 // A static copy of the site ignores query strings, so the script also applies the filters of a
 // shared link. Attributes of [data-listing]: data-items (the JSON's address), data-items-lazy
 // (load the JSON only once the reader uses the form), data-page-size (show that many results,
@@ -81,19 +83,33 @@
     ];
   }
 
+  function meets(item, range) {
+    return item.end > range[0] && (!range[1] || item.start < range[1]);
+  }
+
+  // The date word of a filter that declares one (data-when="week"), as the server's
+  // ListingFilter.when.
+  function dateWord(name) {
+    var control = form.elements[name];
+    return control && control.getAttribute ? control.getAttribute("data-when") : null;
+  }
+
   function matcher(values) {
     var words = values.q ? fold(values.q).split(/\s+/).filter(Boolean) : [];
     var range = dateRange(values);
+    var wordRanges = {};
+    for (var name in values) {
+      var word = dateWord(name);
+      if (word) wordRanges[name] = dateRange({ when: word });
+    }
     return function (item) {
+      if (item.start && !meets(item, range)) return false;
       for (var name in values) {
         if (name === "q" || name === "when" || name === "start" || name === "end") continue;
-        if ((item.facets[name] || []).indexOf(values[name]) === -1) return false;
+        if ((item.facets[name] || []).indexOf(values[name]) !== -1) continue;
+        if (!(wordRanges[name] && item.start && meets(item, wordRanges[name]))) return false;
       }
-      if (words.length && !words.every(function (word) { return item.folded.indexOf(word) !== -1; })) {
-        return false;
-      }
-      if (item.start) return item.end > range[0] && (!range[1] || item.start < range[1]);
-      return true;
+      return !words.length || words.every(function (word) { return item.folded.indexOf(word) !== -1; });
     };
   }
 
