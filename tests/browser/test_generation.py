@@ -41,6 +41,8 @@ def test_youth_pages_are_accessible_on_a_phone(
 
 def test_trip_filters_work_in_the_page_with_javascript(youth_site, phone, site_url):
     phone.goto(site_url("generation", "/trips/"))
+    # The script filters the cards once it has trips.json.
+    phone.wait_for_load_state("networkidle")
     phone.evaluate("window.stillHere = true")
     cards = phone.locator("#listing-results > li")
     total = cards.count()
