@@ -44,6 +44,7 @@ gates: messages
 	$(PY) manage.py makemigrations --check --dry-run
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 pytest: install
 	env -u DATABASE_URL $(PYTEST) $(PYTEST_ARGS)

@@ -25,7 +25,6 @@ from cms.events.feeds import event_index, site_for_key
 from cms.events.ics import event_entry
 from cms.events.importer import ImportTarget, import_calendar
 from cms.events.models import EventOccurrence, EventPage
-from cms.events.occurrences import occurrence_rows
 from cms.events.recurrence import NEW_YORK, WEEKDAY_CODES
 from tests.events.factories import HOSTILE_CALENDARS
 
@@ -91,7 +90,7 @@ def create_events(index):
             # its dates and its calendar entry.
             event.calendar_entry = event_entry(event)
             event.save_base(raw=True)
-            occurrences.extend(occurrence_rows(event))
+            occurrences.extend(EventOccurrence.rows_for(event))
         EventOccurrence.objects.bulk_create(occurrences)
         Page.objects.filter(pk=index.pk).update(numchild=index.numchild + EVENTS)
 

@@ -102,8 +102,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # Outermost, so that every response gets its Content-Security-Policy (cms/security.py).
     "cms.security.ContentSecurityPolicyMiddleware",
-    # /healthz answers load balancers on any host and over plain HTTP (cms/core/health.py).
-    "cms.core.health.HealthCheckMiddleware",
+    # /healthz answers load balancers on any host and over plain HTTP (cms/health.py).
+    "cms.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # The admin's static files, from STATIC_ROOT (collectstatic), with far-future caching of
     # the hashed names.

@@ -8,13 +8,13 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.urls import serve_pattern
 
-from cms.core import health
+from cms import health
 from cms.security import limit_queries
 from search import views as search_views
 from search.api import api as search_api
 
 urlpatterns = [
-    # Answered by cms.core.health.HealthCheckMiddleware before the host check; routed here too
+    # Answered by cms.health.HealthCheckMiddleware before the host check; routed here too
     # so that reverse("healthz") works.
     path("healthz", health.healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),

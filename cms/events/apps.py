@@ -5,3 +5,8 @@ class EventsConfig(AppConfig):
     name = "cms.events"
     label = "events"
     verbose_name = "Events"
+
+    def ready(self):
+        from cms.events import signals
+
+        signals.connect()

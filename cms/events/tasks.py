@@ -6,14 +6,13 @@ from datetime import timedelta
 from django_tasks import task
 
 from cms.core.schedule import scheduled
+from cms.events.importer import import_feed, mark_stopped_runs
+from cms.events.models import CalendarFeed, EventPage
 
 
 @scheduled(every=timedelta(hours=3))
 @task()
 def import_partner_calendars():
-    from cms.events.importer import import_feed, mark_stopped_runs
-    from cms.events.models import CalendarFeed
-
     # Runs a stopped worker left "running" are failed, even for a feed no longer imported.
     mark_stopped_runs()
     runs = [import_feed(feed) for feed in CalendarFeed.objects.filter(active=True)]
@@ -23,6 +22,4 @@ def import_partner_calendars():
 @scheduled(every=timedelta(days=1))
 @task()
 def refresh_event_dates():
-    from cms.events.occurrences import refresh_all_occurrences
-
-    return refresh_all_occurrences()
+    return EventPage.refresh_all_occurrences()

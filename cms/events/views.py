@@ -1,5 +1,7 @@
 """Public views of the event pages: the listing with its filters, the event page, its .ics
-file and the listing's feeds. Thin: the work is in occurrences.py, ics.py and feeds.py."""
+file and the listing's feeds. Thin: the work is in the page models' methods (the dates and
+feed entries they ask the database for), ics.py and listing_feeds.py. The page models route
+here, so this module takes the pages it is given and does not import the models."""
 
 from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404, HttpResponse
@@ -12,20 +14,19 @@ from wagtail.models import Locale
 from cms.core.age_stages import stages_in_language
 from cms.core.models import BOROUGHS
 from cms.core.views import json_response
-from cms.events.feeds import feed_calendar, index_feed_url, webcal_url
 from cms.events.forms import EventFilterForm
 from cms.events.ics import event_calendar, google_calendar_url
 from cms.events.jsonld import as_script, event_json_ld
-from cms.events.models.pages import ITEMS_FILE
-from cms.events.occurrences import english_page, in_language, occurrence_queryset
+from cms.events.listing_feeds import feed_calendar, index_feed_url, webcal_url
 from cms.events.recurrence import to_local
 
+ITEMS_FILE = "events.json"  # the listing's dates, which core/listing.js filters
 PER_PAGE = 20
 CALENDAR_TYPE = "text/calendar; charset=utf-8"
 
 
 def listing_page_count(index):
-    count = occurrence_queryset(english_page(index)).count()
+    count = index.occurrences().count()
     return max(1, -(-count // PER_PAGE))
 
 
@@ -40,7 +41,7 @@ def event_listing(request, index, page_number=None):
     age_stages = [(stage.slug, stage.name) for stage in stages_in_language(locale)]
     form = EventFilterForm(request.GET or None, age_stages=age_stages)
     filters = form.filters() if form.is_bound else {"start": timezone.now(), "end": None}
-    occurrences = occurrence_queryset(english_page(index), **filters)
+    occurrences = index.occurrences(**filters)
     paginator = Paginator(occurrences, PER_PAGE)
     if page_number is None:
         page_number = request.GET.get("page") or 1
@@ -48,7 +49,7 @@ def event_listing(request, index, page_number=None):
         page = paginator.page(page_number)
     except InvalidPage as error:
         raise Http404("No such page of events") from error
-    page.object_list = in_language(page.object_list, locale)
+    page.object_list = index.in_language(page.object_list, locale)
 
     query = {key: value for key, value in request.GET.items() if key != "page" and value}
     feed_filters = {
@@ -85,10 +86,10 @@ def event_items(request, index):
     """Every upcoming date of the listing as JSON for core/listing.js, which filters them in the
     browser (and so on the static site): the card, the facets the form filters on, and start
     and end as New York wall-clock time."""
-    occurrences = list(occurrence_queryset(english_page(index)))
+    occurrences = list(index.occurrences())
     # The facets of the English events, which the server filters on; then the cards' language.
     facets = [event_facets(occurrence.event) for occurrence in occurrences]
-    in_language(occurrences, Locale.get_active())
+    index.in_language(occurrences, Locale.get_active())
     return json_response(
         [
             {

@@ -144,7 +144,8 @@ def shown(page):
     return page.locator(RESULTS).evaluate_all(
         "items => items.map(item => {"
         " const link = item.querySelector('a[href]');"
-        " return link ? link.getAttribute('href') : item.querySelector('h2, h3').textContent.trim();"
+        " return link ? link.getAttribute('href')"
+        " : item.querySelector('h2, h3').textContent.trim();"
         " })"
     )
 

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django_tasks import task
 from django_tasks_db.models import DBTaskResult
 
-from cms.core import health
+from cms import health
 from search.backend_settings import search_backends
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,8 @@ import pytest
 from icalendar import Calendar
 
 from cms.core.translation import translate
-from cms.events.feeds import feed_url, webcal_url
+from cms.events.feeds import feed_url
+from cms.events.listing_feeds import webcal_url
 from tests.events.factories import days_from_today, make_event, new_york
 
 pytestmark = [pytest.mark.django_db, pytest.mark.clock]

@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Subquery
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -17,11 +18,14 @@ from wagtail.models import Locale, Orderable
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from cms.core.age_stages import AgeStagesField
+from cms.core.age_stages import AgeStagesField, age_stage_filter
 from cms.core.blocks import RICH_TEXT_FEATURES
 from cms.core.city_time import local_midnight
 from cms.core.models import BOROUGHS, BasePage
+from cms.events import views
 from cms.events.forms import EventPageForm
+from cms.events.listing_feeds import named_feed_filters, named_feed_names
+from cms.events.models.occurrence import EventOccurrence
 from cms.events.recurrence import (
     EARLIEST_YEAR,
     LATEST_YEAR,
@@ -36,13 +40,45 @@ from cms.events.recurrence import (
     to_local,
 )
 
-ITEMS_FILE = "events.json"  # the listing's dates, which core/listing.js filters
 AUDIENCES = [("family", _("Families")), ("youth", _("Young people"))]
 ACCESSIBILITY = [
     ("fully", _("Fully accessible")),
     ("partially", _("Partially accessible")),
     ("unknown", _("Accessibility not known")),
 ]
+
+
+def english_page(page):
+    """The English page that holds the dates under `page` (translations and untranslated
+    copies follow English)."""
+    if page.alias_of_id:
+        page = page.alias_of.specific
+    default = Locale.get_default()
+    if page.locale_id != default.id:
+        page = page.get_translation_or_none(default) or page
+    return page
+
+
+def event_filter(
+    prefix="", *, age_stage=None, borough=None, audience=None, free=None, virtual=None
+):
+    """A Q for the event fields the listings and feeds filter on."""
+    conditions = models.Q()
+    if age_stage:
+        conditions &= age_stage_filter(f"{prefix}age_stage_slugs", age_stage)
+    if borough:
+        conditions &= models.Q(**{f"{prefix}borough": borough})
+    if audience:
+        conditions &= models.Q(**{f"{prefix}audience": audience})
+    if free is not None:
+        conditions &= models.Q(**{f"{prefix}is_free": free})
+    if virtual is not None:
+        conditions &= models.Q(**{f"{prefix}is_virtual": virtual})
+    return conditions
+
+
+def _flag(value):
+    return True if value in (True, "1", "true", "on", "yes") else None
 
 
 class EventIndexPage(RoutablePageMixin, BasePage):
@@ -60,49 +96,74 @@ class EventIndexPage(RoutablePageMixin, BasePage):
 
     @path("")
     def listing(self, request):
-        from cms.events.views import event_listing
-
-        return event_listing(request, self)
+        return views.event_listing(request, self)
 
     @path("page/<int:number>/")
     def listing_page(self, request, number):
-        from cms.events.views import event_listing
-
-        return event_listing(request, self, page_number=number)
+        return views.event_listing(request, self, page_number=number)
 
     # Wagtail routes sub-paths with a trailing slash; the files are served without one.
-    @path(f"{ITEMS_FILE}/")
+    @path(f"{views.ITEMS_FILE}/")
     def items(self, request):
-        from cms.events.views import event_items
-
-        return event_items(request, self)
+        return views.event_items(request, self)
 
     @path("feed.ics/")
     def feed(self, request):
-        from cms.events.views import event_feed
-
-        return event_feed(request, self, request.GET)
+        return views.event_feed(request, self, request.GET)
 
     @path("feeds/<slug:name>.ics/")
     def named_feed(self, request, name):
-        from cms.events.feeds import named_feed_filters
-        from cms.events.views import event_feed
-
-        return event_feed(request, self, named_feed_filters(name))
+        return views.event_feed(request, self, named_feed_filters(name))
 
     def static_site_paths(self):
         """The listing, its numbered pages and its JSON, the site feed and one feed per age stage
         and per borough (paths without query strings, so the static build can write them)."""
-        from cms.events.feeds import named_feed_names
-        from cms.events.views import listing_page_count
-
         yield ""
-        for number in range(2, listing_page_count(self) + 1):
+        for number in range(2, views.listing_page_count(self) + 1):
             yield f"page/{number}/"
-        yield ITEMS_FILE
+        yield views.ITEMS_FILE
         yield "feed.ics"
         for name in named_feed_names():
             yield f"feeds/{name}.ics"
+
+    def occurrences(self, **filters):
+        """Dates of the listing's live events (see EventPage.occurrences_under)."""
+        return EventPage.occurrences_under(english_page(self), **filters)
+
+    def in_language(self, occurrences, locale):
+        """The listing's occurrences, each with its event page in `locale` (see
+        EventPage.in_language)."""
+        return EventPage.in_language(occurrences, locale)
+
+    def feed_entries(self, locale, filters):
+        """The stored VEVENTs of the listing's live events that match `filters` and still have a
+        date on or after a month ago, each in `locale` when translated (the UID is the same in
+        every language)."""
+        default = Locale.get_default()
+        current = EventOccurrence.objects.current()
+        events = (
+            EventPage.objects.live()
+            .child_of(english_page(self))
+            .filter(pk__in=Subquery(current.values("event_id")))
+            .filter(
+                event_filter(
+                    age_stage=filters.get("age") or None,
+                    borough=filters.get("borough") or None,
+                    free=_flag(filters.get("free")),
+                    virtual=_flag(filters.get("virtual")),
+                )
+            )
+            .order_by("starts_at", "pk")
+            .values_list("translation_key", "calendar_entry")
+        )
+        entries = dict(events)
+        if locale is not None and locale.id != default.id:
+            entries.update(
+                EventPage.objects.live()
+                .filter(locale=locale, translation_key__in=list(entries))
+                .values_list("translation_key", "calendar_entry")
+            )
+        return list(entries.values())
 
 
 class EventPage(RoutablePageMixin, BasePage):
@@ -305,15 +366,11 @@ class EventPage(RoutablePageMixin, BasePage):
 
     @path("")
     def event(self, request):
-        from cms.events.views import event_detail
-
-        return event_detail(request, self)
+        return views.event_detail(request, self)
 
     @path("event.ics/")
     def calendar_file(self, request):
-        from cms.events.views import event_calendar_file
-
-        return event_calendar_file(request, self)
+        return views.event_calendar_file(request, self)
 
     def static_site_paths(self):
         return ["", "event.ics"]
@@ -451,8 +508,8 @@ class EventPage(RoutablePageMixin, BasePage):
         return not self.alias_of_id and self.locale_id == Locale.get_default().id
 
     def save(self, *args, **kwargs):
-        full_save = kwargs.get("update_fields") is None
-        if full_save:
+        # A full save then refreshes the stored dates and calendar entry (signals.py).
+        if kwargs.get("update_fields") is None:
             if self.locale_id is None:
                 self.locale = self.get_default_locale()
             self._normalise_all_day()
@@ -460,16 +517,7 @@ class EventPage(RoutablePageMixin, BasePage):
                 self.uid = str(self.translation_key)
             if self.owns_schedule:
                 self._bump_sequence()
-        result = super().save(*args, **kwargs)
-        if full_save:
-            from cms.events.ics import event_entry
-            from cms.events.occurrences import refresh_occurrences
-
-            if self.owns_schedule:
-                refresh_occurrences(self)
-            self.calendar_entry = event_entry(self)
-            EventPage.objects.filter(pk=self.pk).update(calendar_entry=self.calendar_entry)
-        return result
+        return super().save(*args, **kwargs)
 
     def _bump_sequence(self):
         new_hash = self.compute_schedule_hash()
@@ -488,6 +536,83 @@ class EventPage(RoutablePageMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["now"] = timezone.now()
         return context
+
+    # Stored dates (EventOccurrence)
+
+    def refresh_occurrences(self):
+        """Bring the stored dates of this English event page in line with its schedule."""
+        EventOccurrence.objects.refresh_for(self)
+
+    @classmethod
+    def refresh_all_occurrences(cls):
+        """Move every event's two-year window on to today. Returns the number of events."""
+        events = cls.objects.filter(locale=Locale.get_default(), alias_of__isnull=True)
+        count = 0
+        for event in events.prefetch_related("skipped_dates", "extra_dates", "occurrence_changes"):
+            event.refresh_occurrences()
+            count += 1
+        return count
+
+    @classmethod
+    def occurrences_under(cls, root, *, start=None, end=None, **filters):
+        """Dates of live English events under `root` (a site's home or an event listing) that
+        are on between `start` (default now) and `end` (default two years on), soonest first.
+        `filters`: age_stage, borough, audience, free, virtual."""
+        events = cls.objects.filter(
+            live=True, path__startswith=root.path, depth__gt=root.depth
+        ).filter(event_filter("", **filters))
+        return EventOccurrence.objects.of_events(events, start=start, end=end)
+
+    @classmethod
+    def in_language(cls, occurrences, locale):
+        """Give each occurrence the event page in `locale` (its translation, or the untranslated
+        copy that mirrors English), falling back to the English page."""
+        occurrences = list(occurrences)
+        if not occurrences or locale is None or locale.id == occurrences[0].event.locale_id:
+            return occurrences
+        keys = {occurrence.event.translation_key for occurrence in occurrences}
+        translated = {
+            page.translation_key: page
+            for page in cls.objects.live().filter(translation_key__in=keys, locale=locale)
+        }
+        for occurrence in occurrences:
+            page = translated.get(occurrence.event.translation_key)
+            if page is not None:
+                occurrence.event = page
+        return occurrences
+
+    @classmethod
+    def upcoming_occurrences(
+        cls,
+        site,
+        locale,
+        *,
+        age_stage=None,
+        borough=None,
+        audience=None,
+        start=None,
+        end=None,
+        free=None,
+        virtual=None,
+        limit=None,
+    ):
+        """Upcoming dates of a site's events, soonest first, each with `.event` (the EventPage
+        in `locale` when it exists there, else English), `.start`, `.end`, `.all_day` and
+        `.cancelled`. `age_stage` and `borough` are slugs; `audience` is "family" or "youth";
+        `free` and `virtual` filter when True or False."""
+        queryset = cls.occurrences_under(
+            english_page(site.root_page),
+            start=start,
+            end=end,
+            age_stage=age_stage,
+            borough=borough,
+            audience=audience,
+            free=free,
+            virtual=virtual,
+        )
+        if limit:
+            queryset = queryset[:limit]
+        return cls.in_language(queryset, locale)
 
 
 class SkippedDate(Orderable):
