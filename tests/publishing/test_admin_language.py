@@ -9,10 +9,14 @@ from wagtail.models import Page
 from wagtail.users.models import UserProfile
 from wagtail_localize.models import Translation
 
+from cms.core.models import StandardPage
+from cms.publishing.build import SiteBuild
 from cms.publishing.models import StaticRebuild
+from cms.publishing.rendering import SiteRenderer
 from tests.publishing.test_worker import publish, run_worker
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# The publishes commit, as an editor's do: the rebuild runs once the change is committed.
+committed = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
@@ -46,6 +50,7 @@ def assert_english(html):
         assert f'<html lang="{other}"' not in html
 
 
+@committed
 def test_the_admin_stays_english_after_a_publish_rebuilt_in_the_request(english_editor, about):
     response = publish(english_editor, about, "New opening hours.")
 
@@ -57,6 +62,7 @@ def test_the_admin_stays_english_after_a_publish_rebuilt_in_the_request(english_
     assert translation.get_language() == "en"
 
 
+@committed
 def test_the_admin_stays_english_after_a_publish_rebuilt_by_the_worker(
     english_editor, about, settings
 ):
@@ -74,6 +80,7 @@ def test_the_admin_stays_english_after_a_publish_rebuilt_by_the_worker(
     assert_english(english_editor.get(f"/admin/pages/{about.pk}/edit/").content.decode())
 
 
+@committed
 def test_the_admin_stays_english_after_publishing_a_translation(english_editor, about, locales):
     home = about.get_parent()
     spanish_home = home.get_translation(locales["es"])
@@ -91,3 +98,30 @@ def test_the_admin_stays_english_after_publishing_a_translation(english_editor, 
     assert_english(html)
     assert "in Spanish" in html
     assert Page.objects.get(pk=spanish_home.pk).live
+
+
+def arabic_then_broken(self, request, *args, **kwargs):
+    translation.activate("ar")
+    raise ValueError("no such block")
+
+
+@pytest.mark.django_db
+def test_a_render_that_raises_leaves_the_language_as_it_was(content, monkeypatch):
+    renderer = SiteRenderer(content["sites"]["growingup"])
+    assert not renderer.render("/es/").error
+    assert translation.get_language() == "en"
+
+    monkeypatch.setattr(StandardPage, "serve", arabic_then_broken)
+    with translation.override("es"):
+        rendered = renderer.render("/about/")
+        assert "no such block" in rendered.error
+        assert translation.get_language() == "es"
+
+
+@pytest.mark.django_db
+def test_a_build_that_raises_leaves_the_language_as_it_was(content, output_root):
+    with pytest.raises(ValueError):
+        with SiteBuild(content["sites"]["growingup"], output_root):
+            translation.activate("ar")
+            raise ValueError("the build stopped")
+    assert translation.get_language() == "en"
