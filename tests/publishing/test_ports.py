@@ -28,9 +28,7 @@ def settings_with(**env):
         if name not in {"PORT", "SITE_PORT", "STATIC_PORT", "WAGTAILADMIN_BASE_URL"}
     }
     environment.update(DEBUG="1", **env)
-    code = (
-        "import cms.settings as s; print(s.SITE_PORT, s.STATIC_PORT, s.WAGTAILADMIN_BASE_URL)"
-    )
+    code = "import cms.settings as s; print(s.SITE_PORT, s.STATIC_PORT, s.WAGTAILADMIN_BASE_URL)"
     result = subprocess.run(
         [sys.executable, "-c", code],
         cwd=ROOT,
