@@ -5,8 +5,12 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 STAMP := $(VENV)/.installed
 export DEBUG ?= 1
+# The ports of the live sites and of the static copies. load_demo puts the Wagtail Sites on
+# PORT, so that every absolute address (feeds, calendar links, sitemaps) names it.
 PORT ?= 8000
 STATIC_PORT ?= 8001
+export SITE_PORT := $(PORT)
+export STATIC_PORT
 # pytest runs in one process per core (pytest-xdist); WORKERS=0 runs it in this process.
 WORKERS ?= auto
 PYTEST := $(BIN)/pytest -n $(WORKERS)

@@ -57,7 +57,14 @@ SITE_HOSTS = {
     "growingup": os.environ.get("GROWINGUP_HOSTNAME", "growingup.localhost"),
     "generation": os.environ.get("GENERATION_HOSTNAME", "generation.localhost"),
 }
-SITE_PORT = int(os.environ.get("SITE_PORT", "8000"))
+# The port of the live sites, and so of every absolute address the project writes: the Wagtail
+# Sites load_demo makes (which give feeds, webcal links, sitemaps and canonical links their
+# addresses) and the admin's base URL. `make run PORT=8123` sets it for load_demo and
+# run_sites; SITE_PORT, when set, wins over PORT (a platform's PORT is the port gunicorn binds
+# behind its proxy, not the public one).
+SITE_PORT = int(os.environ.get("SITE_PORT") or os.environ.get("PORT") or "8000")
+# The port of the local static copies (serve_static, run_sites).
+STATIC_PORT = int(os.environ.get("STATIC_PORT") or "8001")
 
 # Order matters to load_demo, which runs each app's demo.py in this order: the sites' home
 # pages first, then what goes under them.

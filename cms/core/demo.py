@@ -66,13 +66,24 @@ def ensure_child_page(parent, model, *, slug, **fields):
 
 
 def ensure_site(site_key, root_page, site_name):
+    """The site's Wagtail Site on its hostname and SITE_PORT. A Site made earlier on another
+    port moves to this one: its port is in every absolute address pages, feeds and sitemaps
+    give, so they must name the port the sites are served on."""
     hostname = site_named(site_key).hostname
-    site, created = Site.objects.get_or_create(
-        hostname=hostname,
-        port=settings.SITE_PORT,
-        defaults={"root_page": root_page, "site_name": site_name, "is_default_site": False},
-    )
-    return site, created
+    site = Site.objects.filter(hostname=hostname).order_by("pk").first()
+    if site is None:
+        site = Site.objects.create(
+            hostname=hostname,
+            port=settings.SITE_PORT,
+            root_page=root_page,
+            site_name=site_name,
+            is_default_site=False,
+        )
+        return site, True
+    if site.port != settings.SITE_PORT:
+        site.port = settings.SITE_PORT
+        site.save(update_fields=["port"])
+    return site, False
 
 
 def ensure_site_home(site_key, site_name, model, report, *, home, about):

@@ -34,7 +34,7 @@ from cms.publishing.outputs import (
     site_outputs,
     url_to_path,
 )
-from cms.publishing.rendering import SiteRenderer
+from cms.publishing.rendering import SiteRenderer, keeping_language
 from cms.publishing.search_plan import SearchIndexPlan, stale_search_pages, write_search_index
 from cms.publishing.verification import SiteFiles, verify, verify_sitemap
 
@@ -116,10 +116,23 @@ class SiteBuild:
         self.assets = AssetHasher(self.write)
 
     def __enter__(self):
-        self.dir = self.folders.prepare(self.previous.files if self.previous else None)
+        # Whatever the build renders, the language active before it is active after it.
+        self.language = keeping_language()
+        self.language.__enter__()
+        try:
+            self.dir = self.folders.prepare(self.previous.files if self.previous else None)
+        except BaseException:
+            self.language.__exit__(None, None, None)
+            raise
         return self
 
     def __exit__(self, error_type, error, traceback):
+        try:
+            return self._end(error_type)
+        finally:
+            self.language.__exit__(None, None, None)
+
+    def _end(self, error_type):
         if error_type is None and not self.finished:
             self.folders.discard(self.dir)
             raise RuntimeError(f"The {self.site_key} build ended without finish().")

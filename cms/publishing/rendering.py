@@ -29,6 +29,15 @@ def _note_instance(sender, instance, **kwargs):
 post_init.connect(_note_instance, dispatch_uid="publishing-dependencies")
 
 
+def keeping_language():
+    """A block after which the active language is the one before it, whatever the block
+    activated and whether or not it raised. A render goes through LocaleMiddleware, which
+    activates the page's language in this thread: without this, an editor's request that
+    rebuilt the static copy (the immediate task backend) would answer in the last language
+    rendered, and so would whatever a worker did next."""
+    return translation.override(translation.get_language())
+
+
 @dataclass
 class Rendered:
     """One rendered URL: its body, and the objects the render read. `error` holds why it
@@ -70,7 +79,7 @@ class SiteRenderer:
 
     def render(self, url):
         rendered = Rendered(url)
-        with Recorder() as recorder:
+        with Recorder() as recorder, keeping_language():
             try:
                 response = self.client.get(url, **self.headers)
             except Exception as error:  # a template or view raised: report it, keep going

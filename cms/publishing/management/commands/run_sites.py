@@ -7,6 +7,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
+from wagtail.models import Site
 
 from cms.publishing.models import StaticRebuild
 from cms.publishing.tasks import QUEUE, queue_full_build
@@ -24,10 +25,11 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--port", type=int, default=8000)
-        parser.add_argument("--static-port", type=int, default=8001)
+        parser.add_argument("--port", type=int, default=settings.SITE_PORT)
+        parser.add_argument("--static-port", type=int, default=settings.STATIC_PORT)
 
     def handle(self, *args, port, static_port, **options):
+        self._check_site_ports(port)
         # Nothing runs yet: a build still marked "building" lost its worker.
         StaticRebuild.fail_stalled(after=timedelta(0))
         record = queue_full_build("Whole-site build (make run)")
@@ -41,8 +43,10 @@ class Command(BaseCommand):
             "scheduler": [*manage, "run_scheduled_tasks", "--loop"],
             "static": [*manage, "serve_static", str(static_port)],
         }
+        # What they write (the admin's base URL) names the port the sites are served on.
+        env = {**os.environ, "SITE_PORT": str(port), "STATIC_PORT": str(static_port)}
         running = {
-            name: subprocess.Popen(command, start_new_session=True)
+            name: subprocess.Popen(command, start_new_session=True, env=env)
             for name, command in processes.items()
         }
         # Ctrl-C (even where a shell started it with SIGINT ignored), stopped, or its terminal
@@ -58,6 +62,17 @@ class Command(BaseCommand):
         finally:
             _stop(running)
             StaticRebuild.fail_stalled(after=timedelta(0))
+
+    def _check_site_ports(self, port):
+        """Say so when the Wagtail Sites are on another port than the one served: every
+        absolute address (feeds, calendar links, sitemaps) would point there."""
+        elsewhere = Site.objects.exclude(port=port).order_by("hostname")
+        for site in elsewhere:
+            self.stderr.write(
+                f"The site {site.hostname} is on port {site.port}, not {port}: its links would "
+                f"point there. Run `PORT={port} manage.py load_demo` (`make run PORT={port}` "
+                "does) to move it."
+            )
 
     def _print_addresses(self, port, static_port):
         hosts = settings.SITE_HOSTS

@@ -9,7 +9,7 @@ class Command(BaseCommand):
     help = "Serve the built sites (dist/) with a plain static file server, one site per host."
 
     def add_arguments(self, parser):
-        parser.add_argument("port", nargs="?", type=int, default=8001)
+        parser.add_argument("port", nargs="?", type=int, default=settings.STATIC_PORT)
         parser.add_argument("--output", help="Built sites folder (default: dist/)")
 
     def handle(self, *args, port, output=None, **options):
