@@ -21,7 +21,8 @@ from django.utils import timezone
 from wagtail.models import Locale, Page
 
 from cms.core.models import BOROUGHS
-from cms.events.feeds import event_index, site_for_key
+from cms.core.sites import site_for_key
+from cms.events.feeds import event_index
 from cms.events.ics import event_entry
 from cms.events.importer import ImportTarget, import_calendar
 from cms.events.models import EventOccurrence, EventPage

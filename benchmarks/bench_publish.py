@@ -31,9 +31,10 @@ from django_tasks_db.models import DBTaskResult
 from wagtail.models import Locale
 
 from benchmarks.bench_static import leaf_page
+from cms.core.sites import site_key_of
 from cms.events.models import EventPage
 from cms.publishing.models import StaticRebuild
-from cms.publishing.outputs import site_key_for, url_to_path
+from cms.publishing.outputs import url_to_path
 from cms.publishing.tasks import QUEUE, queue_full_build
 from sites.growingup.models import AgeGuidePage
 
@@ -184,7 +185,7 @@ class Editor:
         page.refresh_from_db()
         title = f"{page.title.split(' · ')[0]} · {marker}"
         static_file = (
-            output_root / site_key_for(page.get_site()) / url_to_path(page.get_url_parts()[2])
+            output_root / site_key_of(page.get_site()) / url_to_path(page.get_url_parts()[2])
         )
         self.page.goto(self._url(f"/admin/pages/{page.pk}/edit/"))
         self.page.fill("#id_title", title)

@@ -32,11 +32,12 @@ from wagtail.rich_text import RichText
 
 from cms.core.demo import sync_locale_trees
 from cms.core.models import StandardPage
+from cms.core.sites import site_for_key
 from cms.publishing import tasks
 from cms.publishing.build import build_site, rebuild_search_index
 from cms.publishing.incremental import Changes, rebuild
 from cms.publishing.manifest import load_manifest
-from cms.publishing.outputs import site_for_key, site_outputs
+from cms.publishing.outputs import site_outputs
 from cms.publishing.search_plan import SearchIndexPlan
 from cms.publishing.server import make_server
 

@@ -11,7 +11,8 @@ import pytest
 from wagtail.models import Page, Site
 
 from cms.core import demo
-from cms.events.feeds import feed_url, webcal_url
+from cms.events.feeds import feed_url
+from cms.events.listing_feeds import webcal_url
 from tests.core.factories import GrowingUpHomePageFactory
 from tests.events.factories import EventIndexPageFactory, EventPageFactory
 
