@@ -10,7 +10,7 @@ import re
 
 from django import forms
 from django.conf import settings
-from django.db import migrations, models
+from django.db import models
 from django.db.models.query_utils import DeferredAttribute
 from django.utils.text import capfirst
 
@@ -124,28 +124,4 @@ def english_stage_choices():
         AgeStage.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
         .order_by("sort_order")
         .values_list("slug", "name")
-    )
-
-
-def storage_migration(app_label, model_name, field, old_format):
-    """A RunPython operation for the migration that turns a model's age stages from its old
-    text (`old_format(slugs)` writes it) into AgeStagesField's, and back. It reads and writes
-    the column directly, so it works whatever the field's class in the migration state."""
-
-    def rewrite(apps, schema_editor, write):
-        model = apps.get_model(app_label, model_name)
-        table = schema_editor.quote_name(model._meta.db_table)
-        pk = schema_editor.quote_name(model._meta.pk.column)
-        column = schema_editor.quote_name(model._meta.get_field(field).column)
-        with schema_editor.connection.cursor() as cursor:
-            cursor.execute(f"SELECT {pk}, {column} FROM {table}")  # noqa: S608 (quoted names)
-            rows = cursor.fetchall()
-            for key, value in rows:
-                text = write(list(AgeStages.parse(value)))
-                if text != value:
-                    cursor.execute(f"UPDATE {table} SET {column} = %s WHERE {pk} = %s", [text, key])  # noqa: S608
-
-    return migrations.RunPython(
-        lambda apps, editor: rewrite(apps, editor, lambda slugs: AgeStages(slugs).stored()),
-        lambda apps, editor: rewrite(apps, editor, old_format),
     )
