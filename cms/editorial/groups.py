@@ -137,10 +137,9 @@ def ensure_site_workflow(site_key, moderators, report=_silent):
     workflow, created = Workflow.objects.get_or_create(name=workflow_name(site_key))
     if created:
         report(f"Workflow created: {workflow.name}")
-    task = GroupApprovalTask.objects.filter(name=f"{site_named(site_key).name} moderators approve")
-    task = task.first() or GroupApprovalTask.objects.create(
-        name=f"{site_named(site_key).name} moderators approve"
-    )
+    task_name = f"{site_named(site_key).name} moderators approve"
+    task = GroupApprovalTask.objects.filter(name=task_name).first()
+    task = task or GroupApprovalTask.objects.create(name=task_name)
     task.groups.add(moderators)
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
     return workflow

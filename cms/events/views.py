@@ -12,13 +12,13 @@ from django.utils.http import urlencode
 from wagtail.models import Locale
 
 from cms.core.age_stages import stages_in_language
+from cms.core.listings import wall_clock
 from cms.core.models import BOROUGHS
 from cms.core.views import json_response
 from cms.events.forms import EventFilterForm
 from cms.events.ics import event_calendar, google_calendar_url
 from cms.events.jsonld import as_script, event_json_ld
 from cms.events.listing_feeds import feed_calendar, index_feed_url, webcal_url
-from cms.events.recurrence import to_local
 
 ITEMS_FILE = "events.json"  # the listing's dates, which core/listing.js filters
 PER_PAGE = 20
@@ -94,8 +94,8 @@ def event_items(request, index):
         [
             {
                 "facets": item_facets,
-                "start": to_local(occurrence.start).strftime("%Y-%m-%dT%H:%M"),
-                "end": to_local(occurrence.end).strftime("%Y-%m-%dT%H:%M"),
+                "start": wall_clock(occurrence.start),
+                "end": wall_clock(occurrence.end),
                 "html": render_to_string(
                     "events/includes/event_item.html", {"occurrence": occurrence}, request
                 ),

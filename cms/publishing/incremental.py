@@ -14,7 +14,6 @@ from django.db.models import Q
 from wagtail.models import Page
 
 from cms.core import sites
-from cms.core.sites import site_for_key
 from cms.publishing.build import SiteBuild
 from cms.publishing.folders import default_output_root, site_lock
 from cms.publishing.manifest import live_manifest_path, load_manifest
@@ -103,7 +102,7 @@ def _rebuild_site(site_key, changes, output_root):
     manifest = load_manifest(output_root, site_key)
     if manifest is None or not manifest.from_this_database():
         return None
-    site = site_for_key(site_key)
+    site = sites.site_for_key(site_key)
     previous_urls = {}
     for output in manifest.outputs.values():
         if output.page_id is not None:

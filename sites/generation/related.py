@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from cms.events.occurrences import upcoming_occurrences
+from cms.events.models import EventPage
 from cms.programs.models import Program
 
 SITE_KEY = "generation"
@@ -41,8 +41,10 @@ def youth_events(site, locale, *, events=None, limit=None):
         end = timezone.now() + CHOSEN_EVENTS_WINDOW
         occurrences = [
             occurrence
-            for occurrence in upcoming_occurrences(site, locale, audience=YOUTH_AUDIENCE, end=end)
+            for occurrence in EventPage.upcoming_occurrences(
+                site, locale, audience=YOUTH_AUDIENCE, end=end
+            )
             if occurrence.event.translation_key in keys
         ]
         return occurrences[:limit] if limit else occurrences
-    return upcoming_occurrences(site, locale, audience=YOUTH_AUDIENCE, limit=limit)
+    return EventPage.upcoming_occurrences(site, locale, audience=YOUTH_AUDIENCE, limit=limit)

@@ -1,7 +1,7 @@
 """What an age guide lists from the programs and events packages."""
 
 from cms.events.feeds import event_index, feed_url
-from cms.events.occurrences import upcoming_occurrences
+from cms.events.models import EventPage
 from cms.programs.models import Program, ProgramIndexPage
 
 
@@ -21,7 +21,7 @@ def programs_for_stage(locale, stage_slug, *, limit):
 
 def events_for_stage(site, locale, stage_slug, *, limit):
     """The next `limit` dates of events for an age stage."""
-    return upcoming_occurrences(site, locale, age_stage=stage_slug, limit=limit)
+    return EventPage.upcoming_occurrences(site, locale, age_stage=stage_slug, limit=limit)
 
 
 def programs_list_url(site, locale, stage_slug, request=None):

@@ -10,7 +10,6 @@ from django.utils import timezone
 from icalendar import vRecur
 
 from cms.events.models import EventOccurrence, EventPage
-from cms.events.occurrences import upcoming_occurrences
 from cms.events.recurrence import (
     HORIZON,
     LAST_WEEKDAY,
@@ -24,6 +23,8 @@ from cms.events.recurrence import (
     to_local,
 )
 from tests.events.factories import EventPageFactory, days_from_today, make_event, new_york
+
+upcoming_occurrences = EventPage.upcoming_occurrences
 
 pytestmark = pytest.mark.clock
 

@@ -582,34 +582,12 @@ class EventPage(RoutablePageMixin, BasePage):
         return occurrences
 
     @classmethod
-    def upcoming_occurrences(
-        cls,
-        site,
-        locale,
-        *,
-        age_stage=None,
-        borough=None,
-        audience=None,
-        start=None,
-        end=None,
-        free=None,
-        virtual=None,
-        limit=None,
-    ):
+    def upcoming_occurrences(cls, site, locale, *, limit=None, **filters):
         """Upcoming dates of a site's events, soonest first, each with `.event` (the EventPage
         in `locale` when it exists there, else English), `.start`, `.end`, `.all_day` and
-        `.cancelled`. `age_stage` and `borough` are slugs; `audience` is "family" or "youth";
-        `free` and `virtual` filter when True or False."""
-        queryset = cls.occurrences_under(
-            english_page(site.root_page),
-            start=start,
-            end=end,
-            age_stage=age_stage,
-            borough=borough,
-            audience=audience,
-            free=free,
-            virtual=virtual,
-        )
+        `.cancelled`. `filters` as for occurrences_under: start, end, age_stage and borough
+        (slugs), audience ("family" or "youth"), free and virtual (when True or False)."""
+        queryset = cls.occurrences_under(english_page(site.root_page), **filters)
         if limit:
             queryset = queryset[:limit]
         return cls.in_language(queryset, locale)
