@@ -28,18 +28,32 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 
 # Every test runs at a fixed instant, so none depends on the hour or the day it runs at. CLOCK
-# picks another instant: `make clock` runs the tests marked `clock` at each of CLOCK_INSTANTS.
+# picks another instant for the whole run. CLOCK_INSTANTS (space-separated) runs each test marked
+# `clock` once at every one of them, in one session: `make clock` does, at the instants where
+# dates go wrong.
 CLOCK = os.environ.get("CLOCK") or "2026-12-02T10:00:00-05:00"
+CLOCK_INSTANTS = os.environ.get("CLOCK_INSTANTS", "").split()
+
+
+def pytest_generate_tests(metafunc):
+    if CLOCK_INSTANTS and metafunc.definition.get_closest_marker("clock"):
+        metafunc.parametrize("clock_instant", CLOCK_INSTANTS, indirect=True, ids=CLOCK_INSTANTS)
+
+
+@pytest.fixture
+def clock_instant(request):
+    """The instant this test runs at: CLOCK, or one of CLOCK_INSTANTS for a `clock` test."""
+    return getattr(request, "param", CLOCK)
 
 
 @pytest.fixture(autouse=True)
-def _fixed_clock(request):
+def _fixed_clock(request, clock_instant):
     if request.node.get_closest_marker("browser"):
         # Chromium keeps the machine's clock, and so must the live server it talks to.
         yield
         return
     # The clock ticks from there: durations, timeouts and ordering by time behave as usual.
-    with time_machine.travel(CLOCK, tick=True):
+    with time_machine.travel(clock_instant, tick=True):
         yield
 
 
