@@ -1,8 +1,8 @@
 """Make outside text safe to store and show (the program dataset, partner calendars): HTML cut
-to an allow-list of tags, links with rel="noopener", e-mail "safe link" redirectors unwrapped
-to the address they protect, nothing that runs script (no <script>, no javascript: URLs, no
-event-handler attributes), and no control characters where a page or calendar file would
-choke on them."""
+to an allow-list of tags (and, for the dataset's income tables, table tags), links with
+rel="noopener", e-mail "safe link" redirectors unwrapped to the address they protect, nothing
+that runs script (no <script>, no javascript: URLs, no event-handler attributes), and no control
+characters where a page or calendar file would choke on them."""
 
 import html
 import re
@@ -12,6 +12,13 @@ import nh3
 
 ALLOWED_TAGS = {"p", "ul", "ol", "li", "a", "strong", "em", "br", "h3", "h4"}
 ALLOWED_ATTRIBUTES = {"a": {"href"}}
+# Tables as the program dataset gives them (income limits by household size): their structure and
+# the attributes that say how cells relate, nothing that sizes or styles them.
+TABLE_TAGS = {"table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td"}
+TABLE_ATTRIBUTES = {"th": {"scope", "colspan", "rowspan"}, "td": {"colspan", "rowspan"}}
+SCOPES = {"row", "col", "rowgroup", "colgroup"}
+# The HTML limits for colspan and rowspan (browsers clamp larger values; we drop them).
+MAX_SPAN = {"colspan": 1000, "rowspan": 65534}
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
 # Unwrapping a redirector can reveal another one; a few rounds are plenty.
 MAX_UNWRAP = 3
@@ -83,15 +90,26 @@ def safe_url(url):
 def _filter_attribute(tag, attribute, value):
     if tag == "a" and attribute == "href":
         return safe_url(value) or None
+    if attribute == "scope":
+        return value.strip().lower() if value.strip().lower() in SCOPES else None
+    if attribute in MAX_SPAN:
+        return _span(value.strip(), MAX_SPAN[attribute])
     return value
 
 
-def clean_html(value):
-    """Dataset HTML reduced to the allow-list (p ul ol li a[href] strong em br h3 h4)."""
+def _span(value, limit):
+    """A colspan or rowspan of 1 to `limit`, else None (the attribute is dropped)."""
+    return value if value.isascii() and value.isdigit() and 0 < int(value) <= limit else None
+
+
+def clean_html(value, tables=False):
+    """Dataset HTML reduced to the allow-list (p ul ol li a[href] strong em br h3 h4), and with
+    `tables` also table caption thead tbody tfoot tr th[scope colspan rowspan] td[colspan
+    rowspan]."""
     cleaned = nh3.clean(
         value,
-        tags=ALLOWED_TAGS,
-        attributes=ALLOWED_ATTRIBUTES,
+        tags=ALLOWED_TAGS | TABLE_TAGS if tables else ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES | TABLE_ATTRIBUTES if tables else ALLOWED_ATTRIBUTES,
         attribute_filter=_filter_attribute,
         url_schemes=URL_SCHEMES,
         link_rel="noopener",

@@ -126,7 +126,7 @@ def parse_row(row, language_codes):
     for column, name in TEXT_COLUMNS.items():
         values[name] = "" if is_empty(row.get(column)) else clean_text(row[column])
     for column, name in HTML_COLUMNS.items():
-        values[name] = "" if is_empty(row.get(column)) else clean_html(row[column])
+        values[name] = "" if is_empty(row.get(column)) else clean_html(row[column], tables=True)
     for column, name in URL_COLUMNS.items():
         values[name] = "" if is_empty(row.get(column)) else safe_url(row[column])
     if not values["program_name"]:

@@ -5,6 +5,7 @@ from wagtail.models import Locale
 from cms.core import languages
 from cms.core.sanitise import clean_html
 from cms.programs.models import ProgramIndexPage
+from cms.programs.tables import readable_tables
 
 register = template.Library()
 
@@ -40,5 +41,6 @@ def program_language(program):
 @register.filter
 def program_html(value):
     """Dataset HTML, sanitised again on the way out: the allow-list holds even if a bad value
-    reached the database some other way than the sync."""
-    return mark_safe(clean_html(value or ""))  # noqa: S308 (nh3 output is safe)
+    reached the database some other way than the sync. Each table scrolls in a box of its own."""
+    # nh3 output is safe; readable_tables adds only its own escaped attributes and tags.
+    return mark_safe(readable_tables(clean_html(value or "", tables=True)))  # noqa: S308
