@@ -55,6 +55,7 @@ TYPE_LABELS = {
     "eventpage": _("Event"),
     "eventindexpage": _("Events"),
     "programindexpage": _("Programs"),
+    "activitypage": _("Activity"),
 }
 FACET_LABELS = {
     "type": _("Type"),

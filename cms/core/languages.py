@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 
 def direction(code):
@@ -27,13 +27,48 @@ def content_language(page):
     if page is None:
         return reader_language()
     if page.alias_of_id:
-        return (
-            Page.objects.filter(pk=page.alias_of_id)
-            .values_list("locale__language_code", flat=True)
-            .first()
-            or page.locale.language_code
-        )
+        # Kept on the page: its card, its menu item and its listing's note all ask.
+        if not hasattr(page, "_original_language"):
+            page._original_language = (
+                Page.objects.filter(pk=page.alias_of_id)
+                .values_list("locale__language_code", flat=True)
+                .first()
+                or page.locale.language_code
+            )
+        return page._original_language
     return page.locale.language_code
+
+
+def language_of(content):
+    """The language a piece of content is written in: a page's (an untranslated page's is its
+    original's), the locale's of anything translatable (a program, a tip, a banner), a Locale's,
+    or a language code itself."""
+    if isinstance(content, str):
+        return content
+    if isinstance(content, Locale):
+        return content.language_code
+    if content is None or isinstance(content, Page):
+        return content_language(content)
+    return content.locale.language_code
+
+
+@dataclass(frozen=True)
+class OtherLanguage:
+    """The lang and dir attributes of text in another language than the text around it."""
+
+    code: str
+    dir: str
+
+
+def other_language(content, around=None):
+    """lang and dir of `content` when its language is not the one of the text around it
+    (`around`, a language code; the reader's by default), else None. The one rule for every
+    card, menu item, banner and title that may fall back to English on a page in another
+    language, or show Arabic on an English page."""
+    code = language_of(content)
+    if code == (around or reader_language()):
+        return None
+    return OtherLanguage(code, direction(code))
 
 
 def route_suffix(request, page):

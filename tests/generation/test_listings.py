@@ -21,7 +21,8 @@ def new_york_today():
 
 def titles(html):
     return re.findall(
-        r'class="(?:trip-card__title|profile-card__name)"><a href="[^"]+">([^<]+)</a>', html
+        r'class="(?:trip-card__title|profile-card__name)"[^>]*><a href="[^"]+">(?:<bdi>)?([^<]+)<',
+        html,
     )
 
 

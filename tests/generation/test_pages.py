@@ -67,7 +67,7 @@ def test_topic_body_blocks_render_without_javascript(youth, get):
     assert "<li>Sleep 8 hours</li>" in html
     assert "<summary><span>What is a GED?</span></summary>" in html
     assert '<a class="button" href="https://schools.nyc.gov">Find a school</a>' in html
-    assert 'href="/inspirations/maya/">Maya, 16</a>' in html
+    assert 'href="/inspirations/maya/"><bdi>Maya</bdi>, 16</a>' in html
     assert "<script" not in html
 
 

@@ -127,7 +127,7 @@ def test_an_adults_full_name_is_shown(youth, get):
         for item in json.loads(get("generation", "/inspirations/profiles.json").content)["items"]
     ]
 
-    assert "<h1>Luis Ramos</h1>" in html
+    assert "<h1><bdi>Luis Ramos</bdi></h1>" in html
     assert names == ["Maya", "Luis Ramos"]
 
 

@@ -129,11 +129,18 @@ def test_a_spanish_listing_shows_spanish_programs_and_english_ones_marked_as_eng
 ):
     synced()
     response = get("growingup", "/es/programs/")
+    untranslated = get("growingup", "/fr/programs/")
 
     assert "Comida para niños pequeños" in response.text
     assert 'href="/es/programs/toddler-food/"' in response.text
     english_card = response.text.split("Help number 4")[0].rsplit("<article", 1)[1]
-    assert 'lang="en" dir="ltr"' in english_card
+    # The listing itself is not translated: its content is English, Spanish cards say so.
+    content = response.text.split('<div lang="en" dir="ltr">')[1]
+    assert "lang=" not in english_card.split(">")[0]
+    spanish_card = content.split("Comida para niños pequeños")[0].rsplit("<article", 1)[1]
+    assert 'lang="es" dir="ltr"' in spanish_card
+    untranslated_content = untranslated.text.split('<div lang="en" dir="ltr">')[1]
+    assert 'lang="en"' not in untranslated_content.split("</main>")[0]
 
 
 def test_the_program_page_has_the_sections_a_parent_expects(programs, get):
@@ -173,7 +180,9 @@ def test_a_program_page_in_spanish_and_in_a_language_without_a_translation(progr
 
     assert "Comida para niños pequeños" in spanish.text
     assert french.status_code == 200
-    assert '<article class="program" lang="en" dir="ltr">' in french.text
+    # The programs page is not translated into French either: all its content is English.
+    assert '<div lang="en" dir="ltr">' in french.text
+    assert '<article class="program">' in french.text
 
 
 def test_a_program_not_shown_on_a_site_has_no_page_there(programs, get):

@@ -1,5 +1,7 @@
 from django import template
-from wagtail.models import Locale
+from django.conf import settings
+from django.utils.html import format_html
+from wagtail.models import Locale, Page
 
 from cms.core import languages
 from cms.core.models import AlertBanner
@@ -9,16 +11,55 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def page_language(context):
-    """The reader's language (for the page chrome) and the content's language. They differ
-    when a page is not translated yet and English is shown instead."""
+    """The reader's language (for the page chrome), and the content's language when it is
+    another: a page not translated yet is shown in English."""
     reader = languages.reader_language()
-    content = languages.content_language(context.get("page"))
     return {
         "code": reader,
         "dir": languages.direction(reader),
-        "content_code": content,
-        "content_dir": languages.direction(content),
-        "is_fallback": content != reader,
+        "content": languages.other_language(context.get("page")),
+    }
+
+
+@register.simple_tag(takes_context=True)
+def other_language(context, content):
+    """`content`'s lang and dir when it is in another language than the text around it (see
+    lang_attrs), else None."""
+    return languages.other_language(content, around=_language_around(context))
+
+
+def _language_around(context):
+    """The language of the text a template writes into: the page's content (English on a page
+    shown untranslated, see base.html), else the reader's (menus, banners, search)."""
+    page = context.get("page")
+    if isinstance(page, Page):
+        return languages.content_language(page)
+    return languages.reader_language()
+
+
+@register.simple_tag(takes_context=True)
+def lang_attrs(context, content):
+    """` lang="en" dir="ltr"` for an element whose text is `content`'s (a page, a program, a
+    tip, a banner, a language code) when that is in another language than the text around it,
+    so an untranslated title keeps its punctuation and is read out in its own language. Nothing
+    when the languages agree."""
+    other = languages.other_language(content, around=_language_around(context))
+    if other is None:
+        return ""
+    return format_html(' lang="{}" dir="{}"', other.code, other.dir)
+
+
+@register.inclusion_tag("core/includes/language_note.html", takes_context=True)
+def language_note(context, items, field=""):
+    """Once above a listing whose items (or each item's `field`: "event" of an occurrence)
+    include some not translated into the reader's language yet: a note that says so. Not on a
+    page that is itself shown in English: its own notice says so already."""
+    reader = languages.reader_language()
+    shown = (getattr(item, field) if field else item for item in items)
+    return {
+        "shows_other_languages": reader != settings.LANGUAGE_CODE
+        and _language_around(context) == reader
+        and any(languages.language_of(item) != reader for item in shown),
     }
 
 
@@ -46,13 +87,7 @@ def alert_banners(context):
     site = context.get("current_site")
     if site is None:
         return {"banners": []}
-    reader = languages.reader_language()
-    locale = Locale.get_active()
-    banners = []
-    for banner in AlertBanner.objects.for_reader(site, locale):
-        code = banner.locale.language_code
-        banners.append((banner, None if code == reader else (code, languages.direction(code))))
-    return {"banners": banners}
+    return {"banners": AlertBanner.objects.for_reader(site, Locale.get_active())}
 
 
 @register.inclusion_tag("core/includes/site_navigation.html", takes_context=True)
@@ -62,13 +97,8 @@ def site_navigation(context):
     if site is None:
         return {"home_url": None, "items": []}
     home = site.root_page.localized
-    reader = languages.reader_language()
-    items = [
-        (item, languages.content_language(item))
-        for item in home.get_children().live().public().in_menu().select_related("locale")
-    ]
     return {
         "home_url": home.get_url(request),
-        "items": [(item, None if code == reader else code) for item, code in items],
+        "items": home.get_children().live().public().in_menu().select_related("locale"),
         "request": request,
     }

@@ -2,7 +2,6 @@ from django import template
 from django.utils.safestring import mark_safe
 from wagtail.models import Locale
 
-from cms.core import languages
 from cms.core.sanitise import clean_html
 from cms.programs.models import ProgramIndexPage
 from cms.programs.tables import readable_tables
@@ -20,22 +19,6 @@ def program_url(context, program):
     return ProgramIndexPage.url_for(
         program, site, request=context.get("request"), locale=Locale.get_active()
     )
-
-
-@register.simple_tag
-def program_language(program):
-    """lang and dir of a program's text, and whether it differs from the reader's language.
-    Always set on the program's element: a page shown in English as a fallback may still
-    list programs in the reader's language."""
-    code = program.locale.language_code
-    reader = languages.reader_language()
-    return {
-        "code": code,
-        "dir": languages.direction(code),
-        "is_fallback": code != reader,
-        "reader_code": reader,
-        "reader_dir": languages.direction(reader),
-    }
 
 
 @register.filter

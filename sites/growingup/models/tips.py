@@ -8,7 +8,6 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from cms.core import languages
 from cms.core.age_stages import stages_in_language
 from cms.core.listings import FilteredListingMixin, ListingFilter
 
@@ -83,14 +82,6 @@ class BrainBuildingTip(TranslatableMixin, models.Model):
 
     def __str__(self):
         return self.title
-
-    @property
-    def language_code(self):
-        return self.locale.language_code
-
-    @property
-    def direction(self):
-        return languages.direction(self.locale.language_code)
 
     def is_for_stage(self, stage):
         """The same rule as `BrainBuildingTip.objects.for_stage(stage)`, for one tip."""
