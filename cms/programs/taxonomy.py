@@ -42,6 +42,7 @@ ALL_AGE_STAGES = [
     "young-adult",
 ]
 # Caregiver and Everyone mean a program for any age, pregnancy included.
+ALL_AGES_SOURCE_NAMES = ("caregiver", "everyone")
 AGE_STAGES_BY_SOURCE_NAME = {
     "baby": ["baby"],
     "toddler": ["toddler"],
@@ -50,9 +51,13 @@ AGE_STAGES_BY_SOURCE_NAME = {
     "pre-teen": ["preteen"],
     "teen": ["teen"],
     "young adult": ["young-adult"],
-    "caregiver": ALL_AGE_STAGES,
-    "everyone": ALL_AGE_STAGES,
+    **dict.fromkeys(ALL_AGES_SOURCE_NAMES, ALL_AGE_STAGES),
 }
+
+# Populations that are families with children (or about to have them).
+FAMILY_POPULATIONS = frozenset(
+    {"families with children", "families", "pregnant & new parents", "children (0-13)"}
+)
 
 # Populations whose own text holds a comma, so a plain split on commas would cut them in two.
 POPULATIONS_WITH_A_COMMA = ["All New Yorkers, regardless of immigration status"]
@@ -92,6 +97,21 @@ def age_stage_slugs(age_group):
     for name in age_group.split(","):
         found.update(AGE_STAGES_BY_SOURCE_NAME.get(name.strip().lower(), []))
     return [slug for slug in ALL_AGE_STAGES if slug in found]
+
+
+def named_age_stage_slugs(age_group):
+    """The AgeStage slugs an `age_group` value names one by one, without the any-age names:
+    "Caregiver, Teen, Young Adult" names teen and young-adult, "Everyone" none ([]). None when
+    the value holds no age group we know."""
+    names = [name.strip().lower() for name in age_group.split(",")]
+    if not any(name in AGE_STAGES_BY_SOURCE_NAME for name in names):
+        return None
+    return age_stage_slugs(",".join(n for n in names if n not in ALL_AGES_SOURCE_NAMES))
+
+
+def is_for_families(populations):
+    """Whether a program's `populations` include families with children."""
+    return any(population.strip().lower() in FAMILY_POPULATIONS for population in populations)
 
 
 def populations(population_served):

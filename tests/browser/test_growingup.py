@@ -6,6 +6,12 @@ from django.test import Client
 from playwright.sync_api import expect
 
 from cms.core.translation import translate
+from cms.programs.demo import FIXTURES
+from cms.programs.soda import read_file
+from cms.programs.sync import ProgramSync
+from sites.growingup.demo import TIPS
+from sites.growingup.models import BrainBuildingTip
+from tests.events.factories import EventIndexPageFactory, days_from_today, make_event, new_york
 from tests.growingup.conftest import guides, stages  # noqa: F401 (fixtures shared with tests/growingup)
 from tests.growingup.factories import (
     ActivityGuidePageFactory,
@@ -13,6 +19,7 @@ from tests.growingup.factories import (
     BrainBuildingTipFactory,
     BrainBuildingTipIndexPageFactory,
 )
+from tests.programs.factories import ProgramIndexPageFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -139,3 +146,43 @@ def test_filters_work_without_javascript(growingup, browser, site_url):
         assert shown(page) == ["Splash and name"]
     finally:
         context.close()
+
+
+@pytest.fixture
+def demo_sized(growingup):
+    """As many tips, programs and events for a toddler as the demo has: the demo's tips, the
+    city's programs (a copy of the dataset) and a week of toddler events."""
+    home = growingup["home"]
+    for fields in TIPS:
+        BrainBuildingTip.objects.create(**fields)
+    ProgramIndexPageFactory(parent=home)
+    ProgramSync().apply(read_file(FIXTURES / "kvhd-5fmu.english.json").rows)
+    events = EventIndexPageFactory(parent=home)
+    for day in range(6):
+        make_event(
+            events,
+            title=f"Toddler story time {day}",
+            starts_at=new_york(days_from_today(day + 1)),
+            age_stage_slugs="toddler",
+            summary="Stories, songs and rhymes for children 1 to 3 years and their grown-ups.",
+        )
+    return growingup
+
+
+@pytest.mark.parametrize("code", ["en", "ar"])
+def test_toddler_guide_reaches_its_more_links_within_five_screens_on_a_phone(
+    demo_sized, phone, site_url, assert_accessible, screenshot, code
+):
+    screen = 667  # a small phone's screen, 375 by 667 px
+    path = "/age-guides/toddler/"
+    phone.goto(site_url("growingup", path if code == "en" else f"/{code}{path}"))
+
+    assert_accessible(phone)
+    screenshot(phone, f"growingup-age-guides-toddler-demo-sized-{code}")
+    for section in ["brain-building", "programs", "events"]:
+        expect(phone.locator(f"#{section} a[href$='?age=toddler']")).to_have_count(1)
+    # Where the guide ends: its last link, to the events calendar; the site's footer follows.
+    last_link = phone.locator("article.guide a").last.bounding_box()
+    end = last_link["y"] + last_link["height"]
+    height = phone.evaluate("document.documentElement.scrollHeight")
+    assert end <= 5 * screen, f"the guide ends at {end} px (the page is {height} px)"

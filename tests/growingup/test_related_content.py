@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 def titles(response, section):
     assert response.status_code == 200
     html = BeautifulSoup(response.content, "html.parser")
-    return [link.get_text() for link in html.select(f"#{section} h3 a")]
+    return [link.get_text() for link in html.select(f"#{section} li a")]
 
 
 @pytest.fixture

@@ -20,8 +20,12 @@ from sites.growingup.blocks import DOMAINS, HelpContactsBlock, MilestonesBlock, 
 from .list_page import ListPage
 from .tips import BrainBuildingTip, BrainBuildingTipIndexPage
 
-PROGRAMS_ON_A_GUIDE = 6
-EVENTS_ON_A_GUIDE = 4
+# Enough to act on, few enough that a guide stays a few screens long on a phone; each list
+# links to all of them.
+TIPS_ON_A_GUIDE = 3
+PROGRAMS_ON_A_GUIDE = 3
+FAMILY_PROGRAMS_ON_A_GUIDE = 2
+EVENTS_ON_A_GUIDE = 2
 
 
 def guides_under(page, locale):
@@ -152,10 +156,13 @@ class AgeGuidePage(BasePage):
         stage = self.stage_in(locale)
         site = self.get_site()
         home = site.root_page.get_translation_or_none(locale) or site.root_page
-        programs, program_count = related.programs_for_stage(
-            locale, stage.slug, limit=PROGRAMS_ON_A_GUIDE
+        programs = related.programs_for_stage(
+            locale, stage.slug, limit=PROGRAMS_ON_A_GUIDE, family_limit=FAMILY_PROGRAMS_ON_A_GUIDE
         )
-        tips = list(BrainBuildingTip.objects.for_stage(stage).in_language(locale))
+        tips = sorted(
+            BrainBuildingTip.objects.for_stage(stage).in_language(locale),
+            key=lambda tip: -tip.share_in(stage),
+        )[:TIPS_ON_A_GUIDE]
         events = related.events_for_stage(site, locale, stage.slug, limit=EVENTS_ON_A_GUIDE)
         tips_index = BrainBuildingTipIndexPage.objects.live().child_of(home).first()
         context.update(
@@ -163,8 +170,9 @@ class AgeGuidePage(BasePage):
             milestone_groups=self.milestone_groups,
             tips=tips,
             tips_url=tips_index and f"{tips_index.get_url(request)}?age={stage.slug}",
-            programs=programs,
-            more_programs_url=program_count > len(programs)
+            programs=programs.for_the_age,
+            family_programs=programs.for_the_family,
+            more_programs_url=programs.has_more
             and related.programs_list_url(site, locale, stage.slug, request),
             events=events,
             more_events_url=events and related.events_list_url(site, locale, stage.slug, request),
@@ -175,7 +183,7 @@ class AgeGuidePage(BasePage):
             ("act-early", _("Act early"), self.warning_signs or self.where_to_get_help),
             ("quick-tip", _("Quick tip"), self.quick_tip),
             ("brain-building", _("Brain-building tips"), tips),
-            ("programs", _("Programs"), programs),
+            ("programs", _("Programs"), programs.for_the_age or programs.for_the_family),
             ("events", _("Events"), events),
         ]
         context["sections"] = [(anchor, label) for anchor, label, content in sections if content]

@@ -10,6 +10,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.core.age_stages import stages_in_language
 from cms.core.listings import FilteredListingMixin, ListingFilter
+from sites.growingup.ages import age_range
 
 from .list_page import ListPage
 from .stages import age_choices
@@ -90,6 +91,19 @@ class BrainBuildingTip(TranslatableMixin, models.Model):
         return self.months_to >= stage.months_from and (
             stage.months_to is None or self.months_from <= stage.months_to
         )
+
+    def share_in(self, stage):
+        """How much of this tip's age range lies in `stage`, from 0 to 1: a tip for 12 to 36
+        months fits a toddler (12 to 36) wholly, one for birth to 10 years hardly."""
+        if not self.is_for_stage(stage):
+            return 0
+        end = self.months_to if stage.months_to is None else min(self.months_to, stage.months_to)
+        inside = end - max(self.months_from, stage.months_from) + 1
+        return inside / (self.months_to - self.months_from + 1)
+
+    @property
+    def age_range(self):
+        return age_range(self.months_from, self.months_to)
 
     def clean(self):
         super().clean()
