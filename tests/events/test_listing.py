@@ -218,6 +218,8 @@ def test_event_page_shows_dates_place_and_add_to_calendar(event_indexes, get):
     assert 'href="/events/puppet-show/event.ics"' in response.text
     assert "https://calendar.google.com/calendar/render?action=TEMPLATE" in response.text
     assert "Free, no tickets needed" in response.text
+    cost = re.search(r"<dt>Cost</dt>\s*<dd>(.*?)</dd>", response.text, re.S).group(1)
+    assert cost == "Free, no tickets needed"
 
 
 def json_ld(response):
@@ -268,3 +270,42 @@ def test_json_ld_of_a_cancelled_online_event(event_indexes, get):
     assert data["eventStatus"] == "https://schema.org/EventCancelled"
     assert data["eventAttendanceMode"] == "https://schema.org/OnlineEventAttendanceMode"
     assert data["location"] == {"@type": "VirtualLocation", "url": "https://example.org/meet"}
+
+
+def card_texts(html):
+    """Each card's text, tags and spaces squeezed out."""
+    cards = re.findall(r'<article class="event-card.*?</article>', html, re.S)
+    return [" ".join(re.sub(r"<[^>]+>", " ", card).split()) for card in cards]
+
+
+def test_free_is_said_once_on_the_event_page_and_its_card(event_indexes, get):
+    make_event(
+        event_indexes["growingup"],
+        title="Free swim",
+        slug="free-swim",
+        starts_at=new_york(days_from_today(4), 15),
+        is_free=True,
+        cost="Free",
+    )
+
+    page = get("growingup", "/events/free-swim/").text
+    cost = re.search(r"<dt>Cost</dt>\s*<dd>(.*?)</dd>", page, re.S).group(1)
+    [card] = card_texts(get("growingup", "/events/").text)
+
+    assert cost.strip() == "Free"
+    assert card.replace("Free swim", "").count("Free") == 1
+
+
+def test_a_cost_beside_free_is_said_after_it(event_indexes, get):
+    make_event(
+        event_indexes["growingup"],
+        title="Museum day",
+        slug="museum-day",
+        starts_at=new_york(days_from_today(4), 15),
+        is_free=True,
+        cost="$5 for the workshop",
+    )
+
+    page = get("growingup", "/events/museum-day/").text
+
+    assert re.search(r"<dt>Cost</dt>\s*<dd>Free\. \$5 for the workshop</dd>", page)

@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import Subquery
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -424,6 +425,20 @@ class EventPage(RoutablePageMixin, BasePage):
     @property
     def is_recurring(self):
         return bool(self.repeat or self.extra_dates.all())
+
+    @property
+    def cost_text(self):
+        """What the event costs, in the active language, saying "Free" once: the free flag's
+        word, then the editor's note about the cost unless the note says it already."""
+        free = gettext("Free") if self.is_free else ""
+        note = self.cost.strip()
+        if not (free and note):
+            return free or note
+        if note.casefold().startswith(free.casefold()):
+            rest = note[len(free) :]
+            if not rest or not rest[0].isalnum():
+                return note
+        return f"{free}. {note}"
 
     @property
     def attendance_mode(self):
