@@ -309,3 +309,20 @@ def test_a_cost_beside_free_is_said_after_it(event_indexes, get):
     page = get("growingup", "/events/museum-day/").text
 
     assert re.search(r"<dt>Cost</dt>\s*<dd>Free\. \$5 for the workshop</dd>", page)
+
+def test_free_is_said_once_in_spanish_on_a_page_not_yet_translated(
+    event_indexes, get, translated_sites, synced
+):
+    make_event(
+        event_indexes["growingup"],
+        title="Free swim",
+        slug="free-swim",
+        starts_at=new_york(days_from_today(4), 15),
+        is_free=True,
+        cost="Free",
+    )
+    synced()
+
+    page = get("growingup", "/es/events/free-swim/").text
+
+    assert re.search(r"<dt>Costo</dt>\s*<dd>(.*?)</dd>", page, re.S).group(1) == "Gratis"

@@ -429,15 +429,16 @@ class EventPage(RoutablePageMixin, BasePage):
     @property
     def cost_text(self):
         """What the event costs, in the active language, saying "Free" once: the free flag's
-        word, then the editor's note about the cost unless the note says it already."""
+        word, then the editor's note about the cost unless the note says it already (in the
+        reader's language or, on a page not yet translated, in English)."""
         free = gettext("Free") if self.is_free else ""
         note = self.cost.strip()
         if not (free and note):
             return free or note
-        if note.casefold().startswith(free.casefold()):
-            rest = note[len(free) :]
-            if not rest or not rest[0].isalnum():
-                return note
+        for word in (free, "Free"):
+            rest = note[len(word) :]
+            if note.casefold().startswith(word.casefold()) and not rest[:1].isalnum():
+                return note if rest.strip(" .!") else free
         return f"{free}. {note}"
 
     @property
