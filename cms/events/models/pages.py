@@ -27,6 +27,7 @@ from cms.events import views
 from cms.events.forms import EventPageForm
 from cms.events.listing_feeds import named_feed_filters, named_feed_names
 from cms.events.models.occurrence import EventOccurrence
+from cms.events.patterns import pattern_in_words
 from cms.events.recurrence import (
     EARLIEST_YEAR,
     LATEST_YEAR,
@@ -130,6 +131,10 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     def occurrences(self, **filters):
         """Dates of the listing's live events (see EventPage.occurrences_under)."""
         return EventPage.occurrences_under(english_page(self), **filters)
+
+    def next_dates(self, **filters):
+        """What the listing shows: each event once, at its next date in the range."""
+        return self.occurrences(**filters).next_of_each_event()
 
     def in_language(self, occurrences, locale):
         """The listing's occurrences, each with its event page in `locale` (see
@@ -392,6 +397,16 @@ class EventPage(RoutablePageMixin, BasePage):
 
     @property
     def schedule(self):
+        return replace(
+            self._rule,
+            skipped_dates=[skipped.date for skipped in self.skipped_dates.all()],
+            extra_starts=[extra.starts_at for extra in self.extra_dates.all()],
+            changes=[change.as_change() for change in self.occurrence_changes.all()],
+        )
+
+    @property
+    def _rule(self):
+        """The schedule's first date and how it repeats, without the dates one by one."""
         return Schedule(
             starts_at=self.starts_at,
             ends_at=self.ends_at,
@@ -402,10 +417,13 @@ class EventPage(RoutablePageMixin, BasePage):
             monthly=self.repeat_monthly,
             until=self.repeat_until,
             count=self.repeat_count,
-            skipped_dates=[skipped.date for skipped in self.skipped_dates.all()],
-            extra_starts=[extra.starts_at for extra in self.extra_dates.all()],
-            changes=[change.as_change() for change in self.occurrence_changes.all()],
         )
+
+    @property
+    def pattern(self):
+        """How the event repeats in plain words in the active language ("Every Wednesday, 10
+        to 11 am"); "" when it does not repeat by a rule."""
+        return pattern_in_words(self._rule)
 
     @cached_property
     def upcoming(self):
@@ -599,11 +617,13 @@ class EventPage(RoutablePageMixin, BasePage):
 
     @classmethod
     def upcoming_occurrences(cls, site, locale, *, limit=None, **filters):
-        """Upcoming dates of a site's events, soonest first, each with `.event` (the EventPage
-        in `locale` when it exists there, else English), `.start`, `.end`, `.all_day` and
-        `.cancelled`. `filters` as for occurrences_under: start, end, age_stage and borough
-        (slugs), audience ("family" or "youth"), free and virtual (when True or False)."""
+        """A site's upcoming events, each once at its next date, soonest first: occurrences
+        with `.event` (the EventPage in `locale` when it exists there, else English), `.start`,
+        `.end`, `.all_day` and `.cancelled`. `filters` as for occurrences_under: start, end,
+        age_stage and borough (slugs), audience ("family" or "youth"), free and virtual (when
+        True or False)."""
         queryset = cls.occurrences_under(english_page(site.root_page), **filters)
+        queryset = queryset.next_of_each_event()
         if limit:
             queryset = queryset[:limit]
         return cls.in_language(queryset, locale)
