@@ -217,8 +217,7 @@ def test_event_page_shows_dates_place_and_add_to_calendar(event_indexes, get):
     assert 'href="/events/puppet-show/event.ics"' in response.text
     assert "https://calendar.google.com/calendar/render?action=TEMPLATE" in response.text
     assert "Free, no tickets needed" in response.text
-    cost = re.search(r"<dt>Cost</dt>\s*<dd>(.*?)</dd>", response.text, re.S).group(1)
-    assert cost == "Free, no tickets needed"
+    assert cost_on(response.text) == "Free, no tickets needed"
 
 
 def json_ld(response):
@@ -373,52 +372,42 @@ def test_a_cancelled_next_date_gives_way_to_the_next_one_that_is_on(event_indexe
     assert "Cancelled" not in card_texts(response.text)[0]
 
 
-def test_free_is_said_once_on_the_event_page_and_its_card(event_indexes, get):
+def free_event(index, slug, cost):
+    """A free event in four days whose editor wrote `cost` beside the free box."""
     make_event(
-        event_indexes["growingup"],
-        title="Free swim",
-        slug="free-swim",
+        index,
+        title=slug.replace("-", " ").capitalize(),
+        slug=slug,
         starts_at=new_york(days_from_today(4), 15),
         is_free=True,
-        cost="Free",
+        cost=cost,
     )
 
+
+def cost_on(page, label="Cost"):
+    return re.search(rf"<dt>{label}</dt>\s*<dd>(.*?)</dd>", page, re.S).group(1)
+
+
+def test_free_is_said_once_on_the_event_page_and_its_card(event_indexes, get):
+    free_event(event_indexes["growingup"], "free-swim", "Free")
+
     page = get("growingup", "/events/free-swim/").text
-    cost = re.search(r"<dt>Cost</dt>\s*<dd>(.*?)</dd>", page, re.S).group(1)
     [card] = card_texts(get("growingup", "/events/").text)
 
-    assert cost.strip() == "Free"
+    assert cost_on(page) == "Free"
     assert card.replace("Free swim", "").count("Free") == 1
 
 
 def test_a_cost_beside_free_is_said_after_it(event_indexes, get):
-    make_event(
-        event_indexes["growingup"],
-        title="Museum day",
-        slug="museum-day",
-        starts_at=new_york(days_from_today(4), 15),
-        is_free=True,
-        cost="$5 for the workshop",
-    )
+    free_event(event_indexes["growingup"], "museum-day", "$5 for the workshop")
 
-    page = get("growingup", "/events/museum-day/").text
-
-    assert re.search(r"<dt>Cost</dt>\s*<dd>Free\. \$5 for the workshop</dd>", page)
+    assert cost_on(get("growingup", "/events/museum-day/").text) == "Free. $5 for the workshop"
 
 
 def test_free_is_said_once_in_spanish_on_a_page_not_yet_translated(
     event_indexes, get, translated_sites, synced
 ):
-    make_event(
-        event_indexes["growingup"],
-        title="Free swim",
-        slug="free-swim",
-        starts_at=new_york(days_from_today(4), 15),
-        is_free=True,
-        cost="Free",
-    )
+    free_event(event_indexes["growingup"], "free-swim", "Free")
     synced()
 
-    page = get("growingup", "/es/events/free-swim/").text
-
-    assert re.search(r"<dt>Costo</dt>\s*<dd>(.*?)</dd>", page, re.S).group(1) == "Gratis"
+    assert cost_on(get("growingup", "/es/events/free-swim/").text, "Costo") == "Gratis"
