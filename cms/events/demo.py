@@ -73,7 +73,8 @@ def event_fields(row):
         "borough": borough,
         "age_stage_slugs": ages,
         "is_free": free,
-        "cost": extra.get("cost", "Free" if free else ""),
+        # Free or not is the `free` flag; the cost is a note beside it.
+        "cost": extra.get("cost", ""),
         "audience": extra.get("audience", "family"),
         "accessibility": extra.get("accessibility", "unknown"),
         "organizer": place[0] if place else "NYC sample organizer",

@@ -26,7 +26,7 @@ CALENDAR_TYPE = "text/calendar; charset=utf-8"
 
 
 def listing_page_count(index):
-    count = index.occurrences().count()
+    count = index.next_dates().count()
     return max(1, -(-count // PER_PAGE))
 
 
@@ -41,7 +41,7 @@ def event_listing(request, index, page_number=None):
     age_stages = [(stage.slug, stage.name) for stage in stages_in_language(locale)]
     form = EventFilterForm(request.GET or None, age_stages=age_stages)
     filters = form.filters() if form.is_bound else {"start": timezone.now(), "end": None}
-    occurrences = index.occurrences(**filters)
+    occurrences = index.next_dates(**filters)
     paginator = Paginator(occurrences, PER_PAGE)
     if page_number is None:
         page_number = request.GET.get("page") or 1
@@ -84,23 +84,28 @@ def event_listing(request, index, page_number=None):
 
 def event_items(request, index):
     """Every upcoming date of the listing as JSON for core/listing.js, which filters them in the
-    browser (and so on the static site): the card, the facets the form filters on, and start
-    and end as New York wall-clock time."""
+    browser (and so on the static site): the card, the facets the form filters on, start and
+    end as New York wall-clock time, and the event as `group`, which listing.js shows once, at
+    its first date that matches and is not cancelled (`fallback`), as the server does
+    (EventIndexPage.next_dates)."""
     occurrences = list(index.occurrences())
     # The facets of the English events, which the server filters on; then the cards' language.
     facets = [event_facets(occurrence.event) for occurrence in occurrences]
+    groups = [str(occurrence.event_id) for occurrence in occurrences]
     index.in_language(occurrences, Locale.get_active())
     return json_response(
         [
             {
                 "facets": item_facets,
+                "group": group,
+                "fallback": occurrence.cancelled,
                 "start": wall_clock(occurrence.start),
                 "end": wall_clock(occurrence.end),
                 "html": render_to_string(
                     "events/includes/event_item.html", {"occurrence": occurrence}, request
                 ),
             }
-            for occurrence, item_facets in zip(occurrences, facets, strict=True)
+            for occurrence, item_facets, group in zip(occurrences, facets, groups, strict=True)
         ]
     )
 

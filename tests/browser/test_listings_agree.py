@@ -105,6 +105,9 @@ def both_sites(translated_sites, synced, static_copy):
         repeat_count=25,
         borough="brooklyn",
         is_free=True,
+        # The listing shows the series once, at its first date that is not cancelled: after
+        # the open mic, not before it.
+        changes=[{"original_date": days_from_today(n), "cancelled": True} for n in (1, 2, 3)],
     )
     make_event(events, title="Late swim", starts_at=new_york(days_from_today(0), 23, 30))
     make_event(events, title="Monday class", starts_at=new_york(next_monday(), 9))

@@ -1,5 +1,5 @@
 """The programs and events listings of the static build, served by a plain static file server
-(no Django, so no query strings): the filters, the search box, dates and "Later dates" work in
+(no Django, so no query strings): the filters, the search box, dates and "More events" work in
 the browser from the JSON the build wrote, in English and in Arabic, and axe finds nothing
 serious on a 375 px phone."""
 
@@ -39,6 +39,13 @@ def static_site(translated_sites, synced, static_copy):
         borough="brooklyn",
         is_free=True,
     )
+    for number in range(24):
+        make_event(
+            events,
+            title=f"Park run {number}",
+            starts_at=new_york(days_from_today(2 + number), 9),
+            borough="brooklyn",
+        )
     make_event(
         events, title="Teen open mic", starts_at=new_york(days_from_today(3), 18), borough="bronx"
     )
@@ -119,7 +126,8 @@ def test_event_filters_dates_and_later_dates_work_on_the_static_site(
     count_is(phone, 1)
     assert shown(phone, ".event-card__title") == ["Teen open mic"]
 
-    # 25 walks: twenty at first, then the rest behind "Later dates", focus on the first new one.
+    # 25 events in Brooklyn (the daily walk once, and 24 runs): twenty at first, then the rest
+    # behind "More events", focus on the first new one.
     phone.goto(f"{static_site}{prefix}/events/?borough=brooklyn")
     count_is(phone, 25)
     assert len(shown(phone, ".event-card__title")) == 20

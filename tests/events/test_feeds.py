@@ -76,6 +76,16 @@ def test_site_feed_has_the_sites_current_events(events, get):
     assert summaries(get("generation", "/events/feed.ics")) == {"Youth job fair"}
 
 
+def test_the_feed_keeps_a_series_as_one_event_with_its_rule(events, get):
+    """The listing shows a series once at its next date; the feed still gives calendar apps
+    the whole series: one VEVENT with its RRULE and its first date."""
+    calendar = Calendar.from_ical(get("growingup", "/events/feed.ics").content)
+
+    [gym] = [event for event in calendar.walk("VEVENT") if event["SUMMARY"] == "Queens toddler gym"]
+    assert gym["RRULE"]["FREQ"] == ["WEEKLY"]
+    assert gym.decoded("DTSTART") == new_york(days_from_today(2), 9)
+
+
 @pytest.mark.parametrize(
     ("path", "expected"),
     [

@@ -178,13 +178,12 @@ def test_filter_form_keeps_the_choices_and_offers_a_matching_feed(listing, get):
 
 
 def test_long_listings_are_paginated_by_path_and_by_query(event_indexes, get):
-    make_event(
-        event_indexes["growingup"],
-        title="Daily park walk",
-        starts_at=new_york(days_from_today(1), 8),
-        repeat="daily",
-        repeat_count=PER_PAGE + 5,
-    )
+    for number in range(PER_PAGE + 5):
+        make_event(
+            event_indexes["growingup"],
+            title=f"Park walk {number}",
+            starts_at=new_york(days_from_today(1 + number), 8),
+        )
 
     first = get("growingup", "/events/")
     second = get("growingup", "/events/page/2/")
@@ -218,6 +217,7 @@ def test_event_page_shows_dates_place_and_add_to_calendar(event_indexes, get):
     assert 'href="/events/puppet-show/event.ics"' in response.text
     assert "https://calendar.google.com/calendar/render?action=TEMPLATE" in response.text
     assert "Free, no tickets needed" in response.text
+    assert cost_on(response.text) == "Free, no tickets needed"
 
 
 def json_ld(response):
@@ -268,3 +268,146 @@ def test_json_ld_of_a_cancelled_online_event(event_indexes, get):
     assert data["eventStatus"] == "https://schema.org/EventCancelled"
     assert data["eventAttendanceMode"] == "https://schema.org/OnlineEventAttendanceMode"
     assert data["location"] == {"@type": "VirtualLocation", "url": "https://example.org/meet"}
+
+
+def card_texts(html):
+    """Each card's text, tags and spaces squeezed out."""
+    cards = re.findall(r'<article class="event-card.*?</article>', html, re.S)
+    return [" ".join(re.sub(r"<[^>]+>", " ", card).split()) for card in cards]
+
+
+def wednesday_zoo(index, **fields):
+    """Every Wednesday from 10 to 11 am, from the first Wednesday after today, for ten weeks."""
+    first = next_weekday(2)
+    make_event(
+        index,
+        title="Zoo on Wednesdays",
+        starts_at=new_york(first, 10),
+        ends_at=new_york(first, 11),
+        repeat="weekly",
+        repeat_weekdays="WE",
+        repeat_count=10,
+        **fields,
+    )
+    return first
+
+
+def test_a_weekly_series_is_one_card_with_its_next_date_and_its_pattern(event_indexes, get):
+    first = wednesday_zoo(event_indexes["growingup"])
+
+    response = get("growingup", "/events/")
+
+    assert titles(response) == ["Zoo on Wednesdays"]
+    [card] = card_texts(response.text)
+    assert "Every Wednesday, 10 to 11 am" in card
+    assert f'<time datetime="{new_york(first, 10).isoformat()}">' in response.text
+    assert f'<time datetime="{new_york(first + timedelta(days=7), 10).isoformat()}">' not in (
+        response.text
+    )
+
+
+def test_the_count_and_the_json_go_by_event_not_by_date(event_indexes, get):
+    wednesday_zoo(event_indexes["growingup"])
+    make_event(
+        event_indexes["growingup"], title="Puppet show", starts_at=new_york(days_from_today(4), 15)
+    )
+
+    response = get("growingup", "/events/")
+    items = get("growingup", "/events/events.json").json()["items"]
+
+    assert re.search(r"<strong data-count>(\d+)</strong>", response.text).group(1) == "2"
+    assert sorted(titles(response)) == ["Puppet show", "Zoo on Wednesdays"]
+    # Every date stays in the JSON, so that listing.js finds the ones in any range; the dates
+    # of one event share a group, which listing.js shows once.
+    assert len(items) == 11
+    assert len({item["group"] for item in items}) == 2
+
+
+def test_a_date_filter_finds_the_series_once_at_its_date_in_range(event_indexes, get):
+    first = wednesday_zoo(event_indexes["growingup"])
+    # Two Wednesdays in range.
+    start, end = first + timedelta(days=14), first + timedelta(days=21)
+
+    response = get("growingup", f"/events/?when=dates&start={start}&end={end}")
+
+    assert titles(response) == ["Zoo on Wednesdays"]
+    assert f'<time datetime="{new_york(start, 10).isoformat()}">' in response.text
+    assert re.search(r"<strong data-count>(\d+)</strong>", response.text).group(1) == "1"
+
+
+def test_this_weekend_shows_a_weekend_series_once_at_its_date_this_weekend(event_indexes, get):
+    today = days_from_today(0)
+    # Saturday and Sunday all day, since a Saturday well before today.
+    saturday = today - timedelta(days=(today.weekday() - 5) % 7 + 14)
+    make_event(
+        event_indexes["growingup"],
+        title="Weekend farm",
+        starts_at=new_york(saturday, 0),
+        ends_at=new_york(saturday, 0),
+        all_day=True,
+        repeat="weekly",
+        repeat_weekdays="SA,SU",
+    )
+    this_saturday = today + timedelta(days=(5 - today.weekday()) % 7)
+    expected = today if today.weekday() == 6 else this_saturday
+
+    response = get("growingup", "/events/?when=weekend")
+
+    assert titles(response) == ["Weekend farm"]
+    assert f'<time datetime="{expected.isoformat()}">' in response.text
+    [card] = card_texts(response.text)
+    assert "Every Saturday and Sunday" in card
+
+
+def test_a_cancelled_next_date_gives_way_to_the_next_one_that_is_on(event_indexes, get):
+    first = wednesday_zoo(
+        event_indexes["growingup"], changes=[{"original_date": next_weekday(2), "cancelled": True}]
+    )
+
+    response = get("growingup", "/events/")
+
+    assert titles(response) == ["Zoo on Wednesdays"]
+    later = new_york(first + timedelta(days=7), 10)
+    assert f'<time datetime="{later.isoformat()}">' in response.text
+    assert "Cancelled" not in card_texts(response.text)[0]
+
+
+def free_event(index, slug, cost):
+    """A free event in four days whose editor wrote `cost` beside the free box."""
+    make_event(
+        index,
+        title=slug.replace("-", " ").capitalize(),
+        slug=slug,
+        starts_at=new_york(days_from_today(4), 15),
+        is_free=True,
+        cost=cost,
+    )
+
+
+def cost_on(page, label="Cost"):
+    return re.search(rf"<dt>{label}</dt>\s*<dd>(.*?)</dd>", page, re.S).group(1)
+
+
+def test_free_is_said_once_on_the_event_page_and_its_card(event_indexes, get):
+    free_event(event_indexes["growingup"], "free-swim", "Free")
+
+    page = get("growingup", "/events/free-swim/").text
+    [card] = card_texts(get("growingup", "/events/").text)
+
+    assert cost_on(page) == "Free"
+    assert card.replace("Free swim", "").count("Free") == 1
+
+
+def test_a_cost_beside_free_is_said_after_it(event_indexes, get):
+    free_event(event_indexes["growingup"], "museum-day", "$5 for the workshop")
+
+    assert cost_on(get("growingup", "/events/museum-day/").text) == "Free. $5 for the workshop"
+
+
+def test_free_is_said_once_in_spanish_on_a_page_not_yet_translated(
+    event_indexes, get, translated_sites, synced
+):
+    free_event(event_indexes["growingup"], "free-swim", "Free")
+    synced()
+
+    assert cost_on(get("growingup", "/es/events/free-swim/").text, "Costo") == "Gratis"

@@ -22,6 +22,17 @@ class EventOccurrenceQuerySet(models.QuerySet):
             .order_by("start", "pk")
         )
 
+    def next_of_each_event(self):
+        """Of these dates, one per event: its first that is not cancelled, or its first when
+        all are, soonest first. Listings show an event once, at its next date in the range
+        asked for; core/listing.js chooses the same date from the JSON's (its `group`)."""
+        first = (
+            self.filter(event_id=models.OuterRef("event_id"))
+            .order_by("cancelled", "start", "pk")
+            .values("pk")[:1]
+        )
+        return self.filter(pk=models.Subquery(first))
+
     def current(self):
         """Dates that end after a month ago: what the calendar feeds still carry."""
         return self.filter(end__gt=timezone.now() - KEEP_PAST)

@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import Subquery
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -26,6 +27,7 @@ from cms.events import views
 from cms.events.forms import EventPageForm
 from cms.events.listing_feeds import named_feed_filters, named_feed_names
 from cms.events.models.occurrence import EventOccurrence
+from cms.events.patterns import pattern_in_words
 from cms.events.recurrence import (
     EARLIEST_YEAR,
     LATEST_YEAR,
@@ -129,6 +131,10 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     def occurrences(self, **filters):
         """Dates of the listing's live events (see EventPage.occurrences_under)."""
         return EventPage.occurrences_under(english_page(self), **filters)
+
+    def next_dates(self, **filters):
+        """What the listing shows: each event once, at its next date in the range."""
+        return self.occurrences(**filters).next_of_each_event()
 
     def in_language(self, occurrences, locale):
         """The listing's occurrences, each with its event page in `locale` (see
@@ -391,6 +397,16 @@ class EventPage(RoutablePageMixin, BasePage):
 
     @property
     def schedule(self):
+        return replace(
+            self._rule,
+            skipped_dates=[skipped.date for skipped in self.skipped_dates.all()],
+            extra_starts=[extra.starts_at for extra in self.extra_dates.all()],
+            changes=[change.as_change() for change in self.occurrence_changes.all()],
+        )
+
+    @property
+    def _rule(self):
+        """The schedule's first date and how it repeats, without the dates one by one."""
         return Schedule(
             starts_at=self.starts_at,
             ends_at=self.ends_at,
@@ -401,10 +417,13 @@ class EventPage(RoutablePageMixin, BasePage):
             monthly=self.repeat_monthly,
             until=self.repeat_until,
             count=self.repeat_count,
-            skipped_dates=[skipped.date for skipped in self.skipped_dates.all()],
-            extra_starts=[extra.starts_at for extra in self.extra_dates.all()],
-            changes=[change.as_change() for change in self.occurrence_changes.all()],
         )
+
+    @property
+    def pattern(self):
+        """How the event repeats in plain words in the active language ("Every Wednesday, 10
+        to 11 am"); "" when it does not repeat by a rule."""
+        return pattern_in_words(self._rule)
 
     @cached_property
     def upcoming(self):
@@ -424,6 +443,21 @@ class EventPage(RoutablePageMixin, BasePage):
     @property
     def is_recurring(self):
         return bool(self.repeat or self.extra_dates.all())
+
+    @property
+    def cost_text(self):
+        """What the event costs, in the active language, saying "Free" once: the free flag's
+        word, then the editor's note about the cost unless the note says it already (in the
+        reader's language or, on a page not yet translated, in English)."""
+        free = gettext("Free") if self.is_free else ""
+        note = self.cost.strip()
+        if not (free and note):
+            return free or note
+        for word in (free, "Free"):
+            rest = note[len(word) :]
+            if note.casefold().startswith(word.casefold()) and not rest[:1].isalnum():
+                return note if rest.strip(" .!") else free
+        return f"{free}. {note}"
 
     @property
     def attendance_mode(self):
@@ -583,11 +617,13 @@ class EventPage(RoutablePageMixin, BasePage):
 
     @classmethod
     def upcoming_occurrences(cls, site, locale, *, limit=None, **filters):
-        """Upcoming dates of a site's events, soonest first, each with `.event` (the EventPage
-        in `locale` when it exists there, else English), `.start`, `.end`, `.all_day` and
-        `.cancelled`. `filters` as for occurrences_under: start, end, age_stage and borough
-        (slugs), audience ("family" or "youth"), free and virtual (when True or False)."""
+        """A site's upcoming events, each once at its next date, soonest first: occurrences
+        with `.event` (the EventPage in `locale` when it exists there, else English), `.start`,
+        `.end`, `.all_day` and `.cancelled`. `filters` as for occurrences_under: start, end,
+        age_stage and borough (slugs), audience ("family" or "youth"), free and virtual (when
+        True or False)."""
         queryset = cls.occurrences_under(english_page(site.root_page), **filters)
+        queryset = queryset.next_of_each_event()
         if limit:
             queryset = queryset[:limit]
         return cls.in_language(queryset, locale)

@@ -6,7 +6,9 @@
 //  - "when", "start" and "end" keep the dates that are on in the chosen range, in New York
 //    time; items with dates always drop the ones that are over;
 //  - a filter with a date word (data-when="week") also keeps the items whose dates meet that
-//    word's range (cms.core.listings.ListingFilter.when).
+//    word's range (cms.core.listings.ListingFilter.when);
+//  - items that share a "group" (the dates of one event) show once, at the first that is kept
+//    and not a "fallback" (a cancelled date), else at the first that is kept.
 // A static copy of the site ignores query strings, so the script also applies the filters of a
 // shared link. Attributes of [data-listing]: data-items (the JSON's address), data-items-lazy
 // (load the JSON only once the reader uses the form), data-page-size (show that many results,
@@ -113,6 +115,19 @@
     };
   }
 
+  function oncePerGroup(kept) {
+    var chosen = {};
+    kept.forEach(function (item, index) {
+      var at = chosen[item.group];
+      if (item.group && (at === undefined || (kept[at].fallback && !item.fallback))) {
+        chosen[item.group] = index;
+      }
+    });
+    return kept.filter(function (item, index) {
+      return !item.group || chosen[item.group] === index;
+    });
+  }
+
   function draw() {
     results.innerHTML = shown.slice(0, limit).map(function (item) { return item.html; }).join("");
     if (more) more.hidden = shown.length <= limit;
@@ -120,7 +135,7 @@
 
   function render() {
     var values = chosen();
-    shown = items.filter(matcher(values));
+    shown = oncePerGroup(items.filter(matcher(values)));
     limit = pageSize || shown.length;
     draw();
     count.textContent = String(shown.length);
