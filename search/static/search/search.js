@@ -218,33 +218,46 @@
     }));
   }
 
-  // The pages matching any of `texts`, each once with its best score, best first.
+  // The pages matching `texts`, each once, ranked as the query service ranks them: Pagefind
+  // finds pages with any of the words, so each word is searched too, and the pages with all
+  // the words of a text (`all`) come first; then those with most of them, each best score first.
   async function pagefindMatches({ module, replaced }, texts) {
-    const best = new Map();
-    const searches = await Promise.all(texts.filter((t) => t.trim()).map((t) => module.search(t)));
-    for (const { results } of searches) {
-      for (const result of results) {
+    const pages = new Map();
+    for (const text of texts.filter((t) => t.trim())) {
+      const terms = [...new Set(words(text))];
+      const each = terms.length > 1 ? terms : [];
+      const [whole, ...perTerm] = await Promise.all([text, ...each].map((t) => module.search(t)));
+      const covered = new Map();
+      perTerm.forEach(({ results }) => results.forEach(({ id }) => covered.set(id, (covered.get(id) ?? 0) + 1)));
+      for (const result of [whole, ...perTerm].flatMap(({ results }) => results)) {
         // A page in both indexes, unchanged, comes once; one changed, in its new version.
         if (replaced.has(result.id)) continue;
-        if (!best.has(result.id) || result.score > best.get(result.id).score) best.set(result.id, result);
+        const share = each.length ? (covered.get(result.id) ?? 0) / each.length : 1;
+        const known = pages.get(result.id);
+        if (!known || share > known.share || (share === known.share && result.score > known.score)) {
+          pages.set(result.id, { result, share, score: result.score, all: share === 1 });
+        }
       }
     }
-    return [...best.values()].sort((a, b) => b.score - a.score);
+    return [...pages.values()]
+      .sort((a, b) => b.share - a.share || b.score - a.score)
+      .map(({ result, all }) => Object.assign(result, { all }));
   }
 
-  // What service.candidates() finds: all the words (or the official ones); when that finds
-  // nothing, the closest known spelling; when it finds little, pages with any of the words
-  // after them, and the closest known spelling offered.
+  // What service.candidates() finds: the pages with all the words (or the official ones); when
+  // there are none, with the closest known spelling instead; when there are few, pages with
+  // any of the words after them, and the closest known spelling offered.
   async function fromPagefind(q) {
     const index = await loadPagefind();
     const rewritten = rewrite(q);
     const texts = [rewritten.text, ...rewritten.alternatives];
-    let found = await pagefindMatches(index, texts);
+    const matches = await pagefindMatches(index, texts);
+    let found = matches.filter(({ all }) => all);
     let [corrected, offered] = ["", ""];
     if (found.length < FEW && rewritten.text) {
       const suggestion = await spellingSuggestion(rewritten.text);
       if (suggestion && !found.length) {
-        found = await pagefindMatches(index, [suggestion, ...rewritten.alternatives]);
+        found = (await pagefindMatches(index, [suggestion, ...rewritten.alternatives])).filter(({ all }) => all);
         if (found.length) corrected = suggestion;
       } else if (suggestion) {
         offered = suggestion;
@@ -252,8 +265,7 @@
     }
     if (found.length < FEW && words(rewritten.text).length > 1) {
       const ids = new Set(found.map(({ id }) => id));
-      const any = await pagefindMatches(index, texts.flatMap(words));
-      found = found.concat(any.filter(({ id }) => !ids.has(id)));
+      found = found.concat(matches.filter(({ id }) => !ids.has(id)));
     }
     const results = await pagefindResults(found.slice(0, PAGEFIND_STEP));
     return {
@@ -335,18 +347,18 @@
   }
 
   // "Showing results for ..." or "Did you mean ...?", from the page's templates.
-  function note(id, words) {
+  function note(id, query) {
     const paragraph = document.getElementById(id).content.firstElementChild.cloneNode(true);
     const place = paragraph.querySelector("strong, a");
-    place.textContent = words;
+    place.textContent = query;
     if (place.tagName === "A") {
-      place.href = `?${new URLSearchParams({ q: words })}`;
+      place.href = `?${new URLSearchParams({ q: query })}`;
       place.addEventListener("click", (event) => {
         if (!staticCopy) return;
         event.preventDefault();
-        input.value = words;
+        input.value = query;
         input.focus();
-        update(words, "submitted");
+        update(query, "submitted");
       });
     }
     return paragraph;
