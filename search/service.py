@@ -202,8 +202,9 @@ def rewrite(q, language_code):
 
 
 def known_words(site, locale):
-    """Words of the titles and summaries a reader can find, and of the editors' rules, folded
-    and sorted: what "did you mean" picks from, here and in the static copy's search.js."""
+    """Words of the titles of the pages and programs a reader can find, and of the editors'
+    rules, folded and sorted: what "did you mean" picks from, here and in the static copy's
+    search.js (search/words.json)."""
     texts = list(scoped_pages(site, locale).values_list("title", flat=True))
     Program = program_model()
     if Program is not None:
