@@ -37,6 +37,7 @@ serve = limit_queries(wagtail_views.serve)
 # Public pages carry their language in the path: /es/..., /ar/...; English has no prefix.
 urlpatterns += i18n_patterns(
     path("search/", limit_queries(search_views.search_page), name="search"),
+    path("search/words.json", search_views.search_words, name="search_words"),
     # Files a page serves from its own routes (feed.ics, activities.json): Wagtail's own pattern
     # only matches paths ending in a slash.
     re_path(r"^((?:[\w\-]+/)*[\w\-]+\.(?:ics|json))$", serve, name="wagtail_serve_file"),

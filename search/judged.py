@@ -36,11 +36,16 @@ def load_judgements(path=JUDGED_QUERIES):
     return [Judgement(**item) for item in json.loads(Path(path).read_text())["queries"]]
 
 
-def score(judgement):
+def live_titles(judgement):
+    """The titles of the results of a judged query on the live search, in order."""
     outcome = service.run_search(
         service.SearchRequest(q=judgement.q, site_key=judgement.site, language=judgement.lang)
     )
-    titles = [result.title for result in outcome.results]
+    return [result.title for result in outcome.results]
+
+
+def score(judgement, titles):
+    """How good `titles`, the results of the judged query in order, are."""
     ranks = judgement.ranks(titles)
     top = sum(1 for rank in ranks if rank <= K)
     return Score(
@@ -51,11 +56,12 @@ def score(judgement):
     )
 
 
-def evaluate(judgements):
-    """{language: (precision@3, MRR, [scores])} over the judged queries."""
+def evaluate(judgements, search=live_titles):
+    """{language: (precision@3, MRR, [scores])} over the judged queries; `search` gives the
+    titles found for a judgement (by default, the live search's)."""
     by_language = {}
     for judgement in judgements:
-        by_language.setdefault(judgement.lang, []).append(score(judgement))
+        by_language.setdefault(judgement.lang, []).append(score(judgement, search(judgement)))
     return {
         lang: (
             sum(s.precision for s in scores) / len(scores),

@@ -163,6 +163,24 @@ class Rewrite:
     corrected: bool  # an editor's correction replaced the typed words
 
 
+@dataclass(frozen=True)
+class Rule:
+    """One of the editors' synonyms or corrections, as searches apply it."""
+
+    phrases: list  # what people type, folded
+    official: str  # the words the sites use
+    correction: bool  # replaces the typed words (else searched as well)
+
+
+def rules(language_code):
+    """The editors' synonyms and corrections in a language: what `rewrite` applies, and what
+    the static copy's search.js applies the same way (search_page.html carries them)."""
+    return [
+        Rule(rule.typed_phrases(), rule.official, rule.kind == SearchSynonym.CORRECTION)
+        for rule in SearchSynonym.objects.filter(language=language_code)
+    ]
+
+
 def contains_phrase(folded_text, phrase):
     return re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", folded_text) is not None
 
@@ -172,11 +190,11 @@ def rewrite(q, language_code):
     text = clean_query(q)
     folded = fold(text)
     alternatives, corrected = [], False
-    for rule in SearchSynonym.objects.filter(language=language_code):
-        for phrase in rule.typed_phrases():
+    for rule in rules(language_code):
+        for phrase in rule.phrases:
             if not contains_phrase(folded, phrase):
                 continue
-            if rule.kind == SearchSynonym.CORRECTION:
+            if rule.correction:
                 folded = re.sub(rf"(?<!\w){re.escape(phrase)}(?!\w)", rule.official, folded)
                 corrected = True
             else:
@@ -184,23 +202,30 @@ def rewrite(q, language_code):
     return Rewrite(clean_query(folded) if corrected else text, alternatives, corrected)
 
 
+def known_words(site, locale):
+    """Words of the titles of the pages and programs a reader can find, and of the editors'
+    rules, folded and sorted: what "did you mean" picks from, here and in the static copy's
+    search.js (search/words.json)."""
+    texts = list(scoped_pages(site, locale).values_list("title", flat=True))
+    Program = program_model()
+    if Program is not None:
+        texts += [
+            f"{p.plain_language_name} {p.program_name}"
+            for p in scoped_programs(Program, site, locale).only(
+                "plain_language_name", "program_name"
+            )
+        ]
+    for rule in SearchSynonym.objects.filter(language=locale.language_code):
+        texts += [rule.typed, rule.official]
+    return sorted({fold(word) for text in texts for word in words(text) if len(word) > 2})
+
+
 def vocabulary(site, locale):
-    """Words of the titles and summaries a reader can find, for "did you mean"."""
+    """known_words(), kept for ten minutes: a search that finds nothing asks for them."""
     key = f"search-vocabulary:{site.pk}:{locale.pk}"
     known = cache.get(key)
     if known is None:
-        texts = list(scoped_pages(site, locale).values_list("title", flat=True))
-        Program = program_model()
-        if Program is not None:
-            texts += [
-                f"{p.plain_language_name} {p.program_name}"
-                for p in scoped_programs(Program, site, locale).only(
-                    "plain_language_name", "program_name"
-                )
-            ]
-        for rule in SearchSynonym.objects.filter(language=locale.language_code):
-            texts += [rule.typed, rule.official]
-        known = sorted({fold(word) for text in texts for word in words(text) if len(word) > 2})
+        known = known_words(site, locale)
         cache.set(key, known, 600)
     return known
 

@@ -1,11 +1,12 @@
 import re
+from dataclasses import asdict
 
 from django.conf import settings
-from django.http import Http404, QueryDict
+from django.http import Http404, JsonResponse, QueryDict
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext
-from wagtail.models import Site
+from wagtail.models import Locale, Site
 
 from cms.core.languages import reader_language
 from cms.core.sites import site_key_of
@@ -76,6 +77,10 @@ def search_page(request):
         # language from the page's lang attribute.
         "pagefind_url": "/pagefind/pagefind.js",
         "search_language": language,
+        # Without the API, search.js applies the editors' rules itself, and picks "did you
+        # mean" from the words the build writes beside the page (search_words).
+        "search_rules": [asdict(rule) for rule in service.rules(language)] if static_copy else None,
+        "words_url": reverse("search_words"),
         "script_strings": {
             "suggestions": gettext("Suggestions"),
             "results": gettext("Results: %s"),
@@ -84,6 +89,20 @@ def search_page(request):
         },
     }
     return render(request, "search/search_page.html", context)
+
+
+def search_words(request):
+    """/search/words.json: the words a reader can find on the site in the page's language, for
+    the static copy's "did you mean" (the live page asks the API, which has them)."""
+    site = Site.find_for_request(request)
+    if site is None:
+        raise Http404
+    locale = Locale.objects.get(language_code=reader_language())
+    return JsonResponse(
+        service.known_words(site, locale),
+        safe=False,
+        json_dumps_params={"ensure_ascii": False, "separators": (",", ":")},
+    )
 
 
 def query_string(q, filters, page=1):

@@ -192,6 +192,15 @@ class SiteBuild:
             rendered = self.renderer.render(f"{prefix}/search/")
             self._keep(rendered, url_to_path(rendered.url), "search", None, code)
 
+    def render_search_words(self, language_codes):
+        """Each language's words.json beside its search page: the words search.js picks "did
+        you mean" from when the static site has no API. Written with the search index, whose
+        pages they come from."""
+        for code in language_codes:
+            prefix = "" if code == settings.LANGUAGE_CODE else f"/{code}"
+            rendered = self.renderer.render(f"{prefix}/search/words.json")
+            self._keep(rendered, url_to_path(rendered.url), "search_words", None, code)
+
     def drop_output(self, url):
         output = self.outputs.pop(url, None)
         if output is not None:

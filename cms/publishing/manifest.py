@@ -26,7 +26,8 @@ MANIFEST = "build-manifest.json"
 class ManifestEntry:
     """One output of a build: a URL, the file it is written to, and what its rendering read.
     `kind` is "page", "not_found" (a language's 404 page), "search" (a language's search
-    page) or "redirect" (the HTML fallback of a redirect)."""
+    page), "search_words" (its words for "did you mean", written with the search index) or
+    "redirect" (the HTML fallback of a redirect)."""
 
     url: str
     path: str

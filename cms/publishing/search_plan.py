@@ -76,14 +76,16 @@ class SearchIndexPlan:
 def write_search_index(build, plan):
     """Index the pages of `build` (a SiteBuild) with Pagefind as `plan` says. Pagefind writes
     an index per language, its files named after the language: a language indexed again
-    replaces its own files and keeps the others'. Then the pages changed since they were
-    indexed (none, after a whole index) go in the recent-changes index."""
+    replaces its own files and keeps the others', and the words "did you mean" picks from are
+    written again for it. Then the pages changed since they were indexed (none, after a whole
+    index) go in the recent-changes index."""
     if plan.mode == _NONE:
         return
     if plan.mode != _RECENT:
         languages = _languages_to_index(build, plan)
         if languages != set():
             _index_languages(build, languages)
+            build.render_search_words(languages or _search_languages(build))
     recent, note = _recent_changes_index(build)
     build.write(f"{SEARCH_DIR}/{RECENT_NOTE}", note)
     _replace_files(build, RECENT_DIR, recent)
@@ -189,6 +191,10 @@ def _replace_files(build, folder, files, keep=None):
             build.remove(path)
     for path, content in files.items():
         build.write(prefix + path, content)
+
+
+def _search_languages(build):
+    return sorted({output.language for output in build.outputs.values() if output.kind == "search"})
 
 
 def _searchable(outputs):

@@ -18,9 +18,16 @@ from cms.publishing.incremental import Changes
 from cms.publishing.manifest import live_manifest_path
 from cms.publishing.models import StaticRebuild
 
-# Objects, besides pages, whose changes show on pages. Looked up when the app registry is
-# ready, so that this app never imports the apps that define them.
-WATCHED_MODELS = ("programs.Program", "events.EventOccurrence", "core.AlertBanner", "core.AgeStage")
+# Objects, besides pages, whose changes show on pages (the search synonyms on the search
+# page). Looked up when the app registry is ready, so that this app never imports the apps that
+# define them.
+WATCHED_MODELS = (
+    "programs.Program",
+    "events.EventOccurrence",
+    "core.AlertBanner",
+    "core.AgeStage",
+    "site_search.SearchSynonym",
+)
 
 _state = threading.local()
 

@@ -275,3 +275,66 @@ def test_suggestions_leave_the_first_results_uncovered_on_a_phone(
     assert phone.evaluate("document.documentElement.scrollWidth") <= 375
     assert_accessible(phone)
     screenshot(phone, f"static-search-suggestions-{code}")
+
+
+# The editors' synonyms and corrections, and "did you mean", on a static copy: search.js does
+# what the query service does, with the rules the search page carries and the site's words.
+@pytest.fixture
+def copy_with_rules(translated_sites, static_copy):
+    from search.models import SearchSynonym
+    from tests.search.factories import SearchSynonymFactory
+
+    home = translated_sites["growingup"].root_page
+    StandardPageFactory(parent=home, title="SNAP benefits", summary="Money for groceries.")
+    StandardPageFactory(parent=home, title="Find child care", summary="Free child care.")
+    StandardPageFactory(parent=home, title="Children's museum", summary="Free on Fridays.")
+    SearchSynonymFactory(typed="food stamps, foodstamps, ebt", official="SNAP")
+    SearchSynonymFactory(
+        typed="chidcare, childcar", official="child care", kind=SearchSynonym.CORRECTION
+    )
+    return static_copy()
+
+
+def test_a_synonym_finds_the_official_words_on_a_static_copy(copy_with_rules, phone):
+    phone.goto(search_address(copy_with_rules, "en", "food stamps"))
+
+    assert_results(phone, ["SNAP benefits"])
+    expect(phone.locator("#search-results .search-correction")).to_have_count(0)
+
+
+@pytest.mark.parametrize(
+    ("typed", "first", "said"),
+    [
+        # An editor's correction.
+        ("chidcare", "Find child care", "Showing results for child care."),
+        # No page has all the words: the closest of the site's words are searched instead.
+        ("musem", "Children's museum", "Showing results for museum."),
+        ("chld care", "Find child care", "Showing results for child care."),
+    ],
+)
+def test_a_misspelling_is_corrected_and_says_so_on_a_static_copy(
+    copy_with_rules, phone, assert_accessible, screenshot, typed, first, said
+):
+    phone.goto(search_address(copy_with_rules, "en", typed))
+
+    expect(phone.locator("#search-results .search-correction")).to_have_text(said)
+    assert phone.locator("#search-results .result-card__title").first.inner_text() == first
+    expect(phone.get_by_role("combobox")).to_have_value(typed)
+    assert_accessible(phone)
+    screenshot(phone, f"static-search-corrected-{typed.replace(' ', '-')}")
+
+
+def test_did_you_mean_offers_a_known_word_when_little_is_found_on_a_static_copy(
+    copy_with_rules, phone, assert_accessible
+):
+    phone.goto(search_address(copy_with_rules, "en", "museums"))
+    assert_results(phone, ["Children's museum"])
+    offer = phone.locator("#search-results .search-correction")
+    expect(offer).to_have_text("Did you mean museum?")
+    assert_accessible(phone)
+
+    offer.get_by_role("link", name="museum").click()
+    wait_for_query(phone, "museum")
+    expect(phone.get_by_role("combobox")).to_have_value("museum")
+    assert_results(phone, ["Children's museum"])
+    expect(offer).to_have_count(0)

@@ -260,5 +260,6 @@ def test_build_static_command_builds_both_sites_in_all_eleven_languages(
             assert (output_root / site_key / code / "index.html").is_file()
             assert (output_root / site_key / code / "404.html").is_file()
             assert (output_root / site_key / code / "search" / "index.html").is_file()
-    # A home page, a 404 page and a search page in each of the eleven languages.
-    assert "growingup: 33 URLs rendered" in out.getvalue()
+            assert (output_root / site_key / code / "search" / "words.json").is_file()
+    # A home page, a 404 page, a search page and its words in each of the eleven languages.
+    assert "growingup: 44 URLs rendered" in out.getvalue()

@@ -32,7 +32,13 @@ def changed_files(before, after):
 
 
 def without_search_index(paths):
-    return {path for path in paths if not path.startswith("pagefind/")}
+    """The paths but the search index's and the words "did you mean" picks from, which are
+    written with it."""
+    return {
+        path
+        for path in paths
+        if not path.startswith("pagefind/") and not path.endswith("search/words.json")
+    }
 
 
 def build_folders(site_dir):

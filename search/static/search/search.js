@@ -8,6 +8,10 @@
 // the history, and Back and Forward show the query of their address again.
 // Pagefind costs bytes on a phone: its runtime starts loading when the box gets the focus, and
 // only the results shown are fetched, a few at a time ("More results" fetches the next ones).
+// Without the API the script does what the query service does (search/service.py): it applies
+// the editors' synonyms and corrections that the page carries (a synonym's official words are
+// searched too, a correction replaces the typed words and says so), and when little is found,
+// picks "did you mean" from the site's words (words.json beside the page, fetched then only).
 (() => {
   "use strict";
   const root = document.querySelector("[data-search]");
@@ -17,10 +21,12 @@
   const results = root.querySelector("#search-results");
   const status = root.querySelector("#search-status");
   const text = JSON.parse(document.getElementById("search-strings").textContent);
-  const { apiUrl, pagefindUrl, site, lang } = root.dataset;
+  const { apiUrl, pagefindUrl, site, lang, wordsUrl } = root.dataset;
   const staticCopy = "static" in root.dataset;
+  const rules = JSON.parse(document.getElementById("search-rules")?.textContent ?? "[]");
   const DELAY = 250;
   const PAGEFIND_STEP = 5;
+  const FEW = 3; // fewer results than this: "did you mean", and pages with any of the words
   const pagefindBase = new URL(pagefindUrl, window.location.href);
   let usePagefind = !apiUrl;
   let pagefind = null; // the promise of its module, once asked for
@@ -28,6 +34,7 @@
   let timer = null;
   let active = -1;
   let shownQuery = null; // the query of the results shown by this script
+  let knownWords = null; // the promise of the site's words, once needed
 
   const list = document.createElement("ul");
   list.id = "search-suggestions";
@@ -48,6 +55,109 @@
     return node;
   };
 
+  // What people type, compared as search/text.py compares it: lower case without accents,
+  // whole words and phrases.
+  const WORD = /[\p{L}\p{N}_]+/gu;
+  const fold = (value) => value.toLowerCase().normalize("NFKD").replace(/\p{Mn}/gu, "");
+  const words = (value) => value.match(WORD) ?? [];
+  const clean = (value) =>
+    value.replace(/\p{C}/gu, " ").replace(/["'()*:^{}[\]<>+~\\]/g, " ").split(/\s+/).filter(Boolean).join(" ");
+  const phrasePattern = (phrase) =>
+    new RegExp(`(?<![\\p{L}\\p{N}_])${phrase.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\p{N}_])`, "gu");
+
+  // The editors' rules applied to the typed words, as service.rewrite() applies them.
+  function rewrite(q) {
+    const text = clean(q);
+    let folded = fold(text);
+    const alternatives = [];
+    let corrected = false;
+    for (const rule of rules) {
+      for (const phrase of rule.phrases.map(fold)) {
+        if (!phrasePattern(phrase).test(folded)) continue;
+        if (rule.correction) {
+          folded = folded.replace(phrasePattern(phrase), () => rule.official);
+          corrected = true;
+        } else {
+          alternatives.push(rule.official);
+        }
+      }
+    }
+    return { text: corrected ? clean(folded) : text, alternatives, corrected };
+  }
+
+  // How many characters two words share, as Python's difflib.SequenceMatcher counts them.
+  function matchingCharacters(a, b) {
+    const positions = new Map();
+    b.forEach((char, j) => positions.set(char, [...(positions.get(char) ?? []), j]));
+    let matched = 0;
+    const queue = [[0, a.length, 0, b.length]];
+    while (queue.length) {
+      const [alo, ahi, blo, bhi] = queue.pop();
+      let [besti, bestj, size] = [alo, blo, 0];
+      let lengths = new Map();
+      for (let i = alo; i < ahi; i++) {
+        const next = new Map();
+        for (const j of positions.get(a[i]) ?? []) {
+          if (j < blo) continue;
+          if (j >= bhi) break;
+          const k = (lengths.get(j - 1) ?? 0) + 1;
+          next.set(j, k);
+          if (k > size) [besti, bestj, size] = [i - k + 1, j - k + 1, k];
+        }
+        lengths = next;
+      }
+      if (!size) continue;
+      matched += size;
+      if (alo < besti && blo < bestj) queue.push([alo, besti, blo, bestj]);
+      if (besti + size < ahi && bestj + size < bhi) queue.push([besti + size, ahi, bestj + size, bhi]);
+    }
+    return matched;
+  }
+
+  // The known word most like `word`, at least 75% alike (difflib.get_close_matches), or "".
+  function closestWord(word, known) {
+    const typed = [...word];
+    let best = "";
+    let bestRatio = 0.75;
+    for (const candidate of known) {
+      const chars = [...candidate];
+      const total = chars.length + typed.length;
+      if ((2 * Math.min(chars.length, typed.length)) / total < bestRatio) continue;
+      const ratio = (2 * matchingCharacters(chars, typed)) / total;
+      if (ratio > bestRatio || (ratio === bestRatio && (!best || candidate > best))) {
+        [best, bestRatio] = [candidate, ratio];
+      }
+    }
+    return best;
+  }
+
+  function siteWords() {
+    knownWords ||= fetch(wordsUrl).then(
+      (response) => (response.ok ? response.json() : []),
+      () => {
+        knownWords = null;
+        return [];
+      },
+    );
+    return knownWords;
+  }
+
+  // The typed words with each unknown one replaced by the closest known one, or "", as
+  // service.spelling_suggestion() does.
+  async function spellingSuggestion(text) {
+    const known = await siteWords();
+    const knownSet = new Set(known);
+    let changed = false;
+    const suggested = words(fold(text)).map((word) => {
+      if ([...word].length <= 2 || knownSet.has(word)) return word;
+      const close = closestWord(word, known);
+      if (!close) return word;
+      changed = true;
+      return close;
+    });
+    return changed ? suggested.join(" ") : "";
+  }
+
   async function getJSON(path, params, signal) {
     const url = new URL(apiUrl + path, window.location.href);
     Object.entries(params).forEach(([key, value]) => value && url.searchParams.set(key, value));
@@ -62,7 +172,12 @@
       getJSON("", params, signal),
       getJSON("/autocomplete", params, signal),
     ]);
-    return { count: found.count, results: found.results, suggestions: suggested };
+    return {
+      count: found.count,
+      results: found.results,
+      suggestions: suggested,
+      searchedFor: found.searched_for,
+    };
   }
 
   // Pages changed since the index was built are in a small index of their own for a while;
@@ -103,15 +218,64 @@
     }));
   }
 
+  // The pages matching `texts`, each once, ranked as the query service ranks them: Pagefind
+  // finds pages with any of the words, so each word is searched too, and the pages with all
+  // the words of a text (`all`) come first; then those with most of them, each best score first.
+  async function pagefindMatches({ module, replaced }, texts) {
+    const pages = new Map();
+    for (const text of texts.filter((t) => t.trim())) {
+      const terms = [...new Set(words(text))];
+      const each = terms.length > 1 ? terms : [];
+      const [whole, ...perTerm] = await Promise.all([text, ...each].map((t) => module.search(t)));
+      const covered = new Map();
+      perTerm.forEach(({ results }) => results.forEach(({ id }) => covered.set(id, (covered.get(id) ?? 0) + 1)));
+      for (const result of [whole, ...perTerm].flatMap(({ results }) => results)) {
+        // A page in both indexes, unchanged, comes once; one changed, in its new version.
+        if (replaced.has(result.id)) continue;
+        const share = each.length ? (covered.get(result.id) ?? 0) / each.length : 1;
+        const known = pages.get(result.id);
+        if (!known || share > known.share || (share === known.share && result.score > known.score)) {
+          pages.set(result.id, { result, share, score: result.score, all: share === 1 });
+        }
+      }
+    }
+    return [...pages.values()]
+      .sort((a, b) => b.share - a.share || b.score - a.score)
+      .map(({ result, all }) => Object.assign(result, { all }));
+  }
+
+  // What service.candidates() finds: the pages with all the words (or the official ones); when
+  // there are none, with the closest known spelling instead; when there are few, pages with
+  // any of the words after them, and the closest known spelling offered.
   async function fromPagefind(q) {
-    const { module, replaced } = await loadPagefind();
-    // A page in both indexes, unchanged, comes once.
-    const seen = new Set();
-    const found = (await module.search(q)).results.filter(
-      ({ id }) => !replaced.has(id) && !seen.has(id) && seen.add(id),
-    );
+    const index = await loadPagefind();
+    const rewritten = rewrite(q);
+    const texts = [rewritten.text, ...rewritten.alternatives];
+    const matches = await pagefindMatches(index, texts);
+    let found = matches.filter(({ all }) => all);
+    let [corrected, offered] = ["", ""];
+    if (found.length < FEW && rewritten.text) {
+      const suggestion = await spellingSuggestion(rewritten.text);
+      if (suggestion && !found.length) {
+        found = (await pagefindMatches(index, [suggestion, ...rewritten.alternatives])).filter(({ all }) => all);
+        if (found.length) corrected = suggestion;
+      } else if (suggestion) {
+        offered = suggestion;
+      }
+    }
+    if (found.length < FEW && words(rewritten.text).length > 1) {
+      const ids = new Set(found.map(({ id }) => id));
+      found = found.concat(matches.filter(({ id }) => !ids.has(id)));
+    }
     const results = await pagefindResults(found.slice(0, PAGEFIND_STEP));
-    return { count: found.length, results, suggestions: results, more: found.slice(PAGEFIND_STEP) };
+    return {
+      count: found.length,
+      results,
+      suggestions: results,
+      more: found.slice(PAGEFIND_STEP),
+      searchedFor: corrected || (rewritten.corrected ? rewritten.text : ""),
+      offered,
+    };
   }
 
   function showSuggestions(suggestions) {
@@ -182,11 +346,31 @@
     return button;
   }
 
+  // "Showing results for ..." or "Did you mean ...?", from the page's templates.
+  function note(id, query) {
+    const paragraph = document.getElementById(id).content.firstElementChild.cloneNode(true);
+    const place = paragraph.querySelector("strong, a");
+    place.textContent = query;
+    if (place.tagName === "A") {
+      place.href = `?${new URLSearchParams({ q: query })}`;
+      place.addEventListener("click", (event) => {
+        if (!staticCopy) return;
+        event.preventDefault();
+        input.value = query;
+        input.focus();
+        update(query, "submitted");
+      });
+    }
+    return paragraph;
+  }
+
   function showResults(found, q) {
     const heading = el("h2", "search-results__heading", found.count ? text.results.replace("%s", found.count) : text.none.replace("%s", q));
     const cards = el("ol", "search-results__list");
     cards.append(...found.results.map(resultCard));
     results.replaceChildren(heading, cards);
+    if (found.offered) heading.before(note("search-did-you-mean", found.offered));
+    if (found.searchedFor) heading.before(note("search-correction", found.searchedFor));
     if (found.more?.length) results.append(moreButton(cards, found.more));
     status.textContent = heading.textContent;
   }
