@@ -80,6 +80,18 @@ def load(report):
         load_activity_guide(home, slug, fields, activities, report)
 
 
+def guide_lists(guide):
+    """A guide's milestones, signs to act on and places to get help, as its page stores them."""
+    return {
+        "milestones": [
+            ("group", {"domain": domain, "milestones": milestones})
+            for domain, milestones in guide["milestones"].items()
+        ],
+        "warning_signs": [("sign", sign) for sign in guide["signs"]],
+        "where_to_get_help": [("help", help) for help in guide["help"]],
+    }
+
+
 def load_age_guides(home, report):
     index, created = demo.ensure_child_page(
         home, AgeGuideIndexPage, slug="age-guides", show_in_menus=True, **INDEX
@@ -99,13 +111,8 @@ def load_age_guides(home, report):
             hero_heading=guide["hero_heading"],
             summary=guide["summary"],
             intro=guide["intro"],
-            milestones=[
-                ("group", {"domain": domain, "milestones": milestones})
-                for domain, milestones in guide["milestones"].items()
-            ],
-            warning_signs=[("sign", sign) for sign in guide["signs"]],
-            where_to_get_help=[("help", help) for help in guide["help"]],
             quick_tip=guide["quick_tip"],
+            **guide_lists(guide),
         )
         if created:
             report(f"Growing Up NYC: {guide['slug']} guide created")

@@ -9,7 +9,7 @@ from cms.core.translation import translate
 from cms.programs.demo import FIXTURES
 from cms.programs.soda import read_file
 from cms.programs.sync import ProgramSync
-from sites.growingup.demo import TIPS
+from sites.growingup.demo import GUIDES, TIPS, guide_lists
 from sites.growingup.models import BrainBuildingTip
 from tests.events.factories import EventIndexPageFactory, days_from_today, make_event, new_york
 from tests.growingup.conftest import guides, stages  # noqa: F401 (fixtures shared with tests/growingup)
@@ -150,9 +150,13 @@ def test_filters_work_without_javascript(growingup, browser, site_url):
 
 @pytest.fixture
 def demo_sized(growingup):
-    """As many tips, programs and events for a toddler as the demo has: the demo's tips, the
-    city's programs (a copy of the dataset) and a week of toddler events."""
+    """As much for a toddler as the demo has: the demo guide's milestones, signs and help, the
+    demo's tips, the city's programs (a copy of the dataset) and a week of toddler events."""
     home = growingup["home"]
+    toddler = growingup["toddler"]
+    for name, value in guide_lists(next(g for g in GUIDES if g["slug"] == "toddler")).items():
+        setattr(toddler, name, value)
+    toddler.save_revision().publish()
     for fields in TIPS:
         BrainBuildingTip.objects.create(**fields)
     ProgramIndexPageFactory(parent=home)
@@ -179,10 +183,17 @@ def test_toddler_guide_reaches_its_more_links_within_five_screens_on_a_phone(
 
     assert_accessible(phone)
     screenshot(phone, f"growingup-age-guides-toddler-demo-sized-{code}")
-    for section in ["brain-building", "programs", "events"]:
-        expect(phone.locator(f"#{section} a[href$='?age=toddler']")).to_have_count(1)
-    # Where the guide ends: its last link, to the events calendar; the site's footer follows.
-    last_link = phone.locator("article.guide a").last.bounding_box()
-    end = last_link["y"] + last_link["height"]
+    more = [
+        phone.locator(f"#{s} a[href$='?age=toddler']")
+        for s in ["brain-building", "programs", "events"]
+    ]
+    for link in more:
+        expect(link).to_have_count(1)
+    # One milestone group is open, the others are a tap away.
+    expect(phone.locator(".milestones__group[open]")).to_have_count(1)
+    # The milestones, the signs to act on, where to get help and the tips take the reader to the
+    # first "more" link (all tips for this age) within five screens; a few programs and events
+    # follow it.
+    first = more[0].bounding_box()
     height = phone.evaluate("document.documentElement.scrollHeight")
-    assert end <= 5 * screen, f"the guide ends at {end} px (the page is {height} px)"
+    assert first["y"] + first["height"] <= 5 * screen, f"at {first['y']} px of {height} px"
