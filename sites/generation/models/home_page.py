@@ -6,9 +6,10 @@ from wagtail.models import Orderable, Site
 
 from cms.core.models import BaseHomePage
 from sites.generation import related
+from sites.generation.models.hero_image import HeroImage
 
 
-class GenerationHomePage(BaseHomePage):
+class GenerationHomePage(HeroImage, BaseHomePage):
     """Home of Generation NYC, the site for young people: featured topics, trips this week,
     upcoming youth events and a featured profile."""
 
@@ -22,6 +23,7 @@ class GenerationHomePage(BaseHomePage):
 
     template = "generation/home_page.html"
     content_panels = BaseHomePage.content_panels + [
+        HeroImage.hero_image_panel,
         MultiFieldPanel(
             [InlinePanel("featured_topics", label="Topic"), FieldPanel("featured_profile")],
             heading="Featured",
@@ -49,6 +51,7 @@ class GenerationHomePage(BaseHomePage):
             .public()
             .descendant_of(self)
             .filter(on_this_week())
+            .prefetch_related("photos__image")
             .order_by(F("starts_on").asc(nulls_last=True), "path")[:limit]
         )
 
