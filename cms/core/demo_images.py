@@ -348,6 +348,89 @@ def _portrait(s, p, hair="black", skin=2, style="short"):
     s.draw.arc(s.box(0.43, 0.46, 0.57, 0.56), 20, 160, fill=INK, width=width)
 
 
+# Families, for Growing Up NYC's age guides: a parent and a child of the guide's age.
+
+GROUND = 0.9
+
+
+def _figure(s, x, height, shirt, skin, hair):
+    """A standing person, `height` a fraction of the canvas, feet on the ground. Returns where
+    the head is (x, y, radius) for what the person wears or holds."""
+    head = height * 0.14
+    top = GROUND - height
+    half = height * 0.16 * 0.5625
+    s.rect(x - half * 0.8, GROUND - height * 0.42, x - half * 0.15, GROUND, INK, 0.01)
+    s.rect(x + half * 0.15, GROUND - height * 0.42, x + half * 0.8, GROUND, INK, 0.01)
+    s.rect(x - half, top + head * 2, x + half, GROUND - height * 0.35, shirt, head * 0.6)
+    s.circle(x, top + head, head, skin)
+    s.draw.chord(
+        s.box(x - head * 0.5625, top, x + head * 0.5625, top + head * 1.6), 180, 360, fill=hair
+    )
+    return x, top + head, head
+
+
+def _family(s, p, child=0.4, prop="ball", skin=(1, 3), hair=("black", "brown")):
+    parent_x, child_x = 0.36, 0.6
+    _sky(s, p, GROUND, sun=True)
+    s.rect(0, GROUND, 1, 1, _mix(p[0], INK, 0.15))
+    _figure(s, parent_x, 0.7, p[1], SKIN[skin[0]], HAIR[hair[0]])
+    hand = GROUND - 0.7 * 0.42
+    if prop == "belly":
+        s.circle(parent_x + 0.04, GROUND - 0.36, 0.1, p[1])
+        _heart(s, 0.62, 0.4, 0.08, p[2])
+        return
+    if prop == "baby":
+        s.draw.ellipse(s.box(parent_x - 0.02, hand - 0.1, parent_x + 0.12, hand), fill="#ffffff")
+        s.circle(parent_x + 0.1, hand - 0.06, 0.045, SKIN[skin[1]])
+        return
+    x, y, head = _figure(s, child_x, child, p[2], SKIN[skin[1]], HAIR[hair[1]])
+    s.line([(parent_x + 0.04, hand), (child_x - 0.03, GROUND - child * 0.45)], SKIN[skin[0]], 0.015)
+    if prop == "ball":
+        s.circle(0.74, GROUND - 0.05, 0.05, p[3])
+    elif prop == "blocks":
+        for row, colour in enumerate((p[1], p[3], p[2])):
+            s.rect(0.72, GROUND - 0.08 * (row + 1), 0.76, GROUND - 0.08 * row - 0.005, colour)
+    elif prop == "backpack":
+        s.rect(x + 0.02, y + head * 1.3, x + 0.06, y + head * 3.2, p[3], 0.02)
+    elif prop == "book":
+        s.rect(x + 0.02, y + head * 2.2, x + 0.07, y + head * 3.2, p[3], 0.005)
+    elif prop == "headphones":
+        width = round(0.015 * s.height)
+        s.draw.arc(
+            s.box(x - head * 0.65, y - head * 1.15, x + head * 0.65, y + head * 0.6),
+            180,
+            360,
+            fill=INK,
+            width=width,
+        )
+        s.circle(x - head * 0.58, y, head * 0.35, p[3])
+        s.circle(x + head * 0.58, y, head * 0.35, p[3])
+    elif prop == "cap":
+        s.polygon(
+            [
+                (x - 0.07, y - head * 0.9),
+                (x, y - head * 1.4),
+                (x + 0.07, y - head * 0.9),
+                (x, y - head * 0.5),
+            ],
+            INK,
+        )
+        s.line([(x + 0.05, y - head * 0.9), (x + 0.05, y - head * 0.2)], p[3], 0.01)
+
+
+def _heart(s, x, y, r, fill):
+    s.circle(x - r * 0.55 * 0.5625, y, r * 0.6, fill)
+    s.circle(x + r * 0.55 * 0.5625, y, r * 0.6, fill)
+    s.polygon(
+        [
+            (x - r * 0.95 * 0.5625, y + r * 0.2),
+            (x + r * 0.95 * 0.5625, y + r * 0.2),
+            (x, y + r * 1.3),
+        ],
+        fill,
+    )
+
+
 # The name of each motif in demo data, its drawing and its shape.
 MOTIFS = {
     "school": (_school, WIDE),
@@ -370,6 +453,7 @@ MOTIFS = {
     "wheel": (_wheel, WIDE),
     "globe": (_globe, WIDE),
     "portrait": (_portrait, SQUARE),
+    "family": (_family, WIDE),
 }
 
 
