@@ -4,9 +4,8 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable, Site
 
-from cms.core.models import BaseHomePage
+from cms.core.models import BaseHomePage, HeroImage
 from sites.generation import related
-from sites.generation.models.hero_image import HeroImage
 
 
 class GenerationHomePage(HeroImage, BaseHomePage):

@@ -12,11 +12,10 @@ from wagtail.models import Orderable, Site
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from cms.core.models import BasePage
+from cms.core.models import BasePage, HeroImage
 from cms.programs.taxonomy import CATEGORIES
 from sites.generation import related
 from sites.generation.blocks import TopicStreamBlock
-from sites.generation.models.hero_image import HeroImage
 
 # Each icon is an inline SVG template: generation/icons/<name>.svg.
 TOPIC_ICONS = [
