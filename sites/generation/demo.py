@@ -2,6 +2,7 @@
 demo_data/, read by demo_content)."""
 
 from cms.core import demo
+from cms.core.demo_images import ensure_illustration
 from sites.generation import demo_content as content
 from sites.generation.models import (
     GenerationHomePage,
@@ -13,6 +14,7 @@ from sites.generation.models import (
     TopicTrip,
     TripIndexPage,
     TripPage,
+    TripPhoto,
     YouthProfileIndexPage,
     YouthProfilePage,
 )
@@ -45,10 +47,17 @@ def load_youth_content(home):
     if TopicIndexPage.objects.child_of(home).exists():
         return False
     trip_index, _ = demo.ensure_child_page(home, TripIndexPage, slug="trips", **content.TRIP_INDEX)
-    trips = {
-        slug: demo.ensure_child_page(trip_index, TripPage, slug=slug, **fields)[0]
-        for slug, fields in content.TRIPS.items()
-    }
+    trips = {}
+    for slug, fields in content.TRIPS.items():
+        fields = dict(fields)
+        illustration = fields.pop("illustration")
+        photo = TripPhoto(
+            image=ensure_illustration(f"Trip: {fields['title']}", illustration),
+            alt_text=illustration["alt"],
+        )
+        trips[slug], _ = demo.ensure_child_page(
+            trip_index, TripPage, slug=slug, photos=[photo], **fields
+        )
     topic_index, _ = demo.ensure_child_page(
         home, TopicIndexPage, slug="topics", **content.TOPIC_INDEX
     )
@@ -56,6 +65,7 @@ def load_youth_content(home):
     for slug, fields in content.TOPICS.items():
         fields = dict(fields)
         trip_links = [TopicTrip(trip=trips[trip]) for trip in fields.pop("trips", [])]
+        fields.update(_hero_image(f"Topic: {fields['title']}", fields.pop("illustration")))
         topics[slug], _ = demo.ensure_child_page(
             topic_index, TopicPage, slug=slug, trip_links=trip_links, **fields
         )
@@ -67,6 +77,11 @@ def load_youth_content(home):
         fields = dict(fields)
         topic_links = [ProfileTopic(topic=topics[topic]) for topic in fields.pop("topics")]
         fields.pop("related")
+        illustration = fields.pop("illustration")
+        fields["photo"] = ensure_illustration(
+            f"Sample profile: {fields['first_name']}", illustration
+        )
+        fields["photo_alt_text"] = illustration["alt"]
         profiles[slug], _ = demo.ensure_child_page(
             profile_index,
             YouthProfilePage,
@@ -87,5 +102,14 @@ def load_youth_content(home):
         HomeFeaturedTopic(topic=topics[slug]) for slug in content.FEATURED_TOPICS
     ]
     home.featured_profile = profiles[content.FEATURED_PROFILE]
+    for name, value in _hero_image("Generation NYC home", content.HOME_ILLUSTRATION).items():
+        setattr(home, name, value)
     home.save_revision().publish()
     return True
+
+
+def _hero_image(name, illustration):
+    return {
+        "hero_image": ensure_illustration(name, illustration),
+        "hero_image_alt": illustration["alt"],
+    }

@@ -25,6 +25,7 @@ def _page(fields):
 
 _HOME = read_toml(DATA / "home.toml")
 HOME = _page(_HOME["home"])
+HOME_ILLUSTRATION = HOME.pop("illustration")
 HOME_TRANSLATIONS = translations(DATA, "home page")
 ABOUT = _page(_HOME["about"])
 FEATURED_TOPICS = _HOME["featured"]["topics"]
@@ -32,7 +33,8 @@ FEATURED_PROFILE = _HOME["featured"]["profile"]
 
 _TOPICS = read_toml(DATA / "topics.toml")
 TOPIC_INDEX = _TOPICS["index"]
-# slug: page fields; "trips" lists the slugs of trips shown on the topic.
+# slug: page fields; "trips" lists the slugs of trips shown on the topic. Topics, profiles
+# and trips each have an "illustration" (see cms.core.demo_images.ensure_illustration).
 TOPICS = {slug: _page(fields) for slug, fields in _TOPICS["topic"].items()}
 TOPIC_TRANSLATIONS = translations_by_name(DATA, "topic ")
 

@@ -8,6 +8,7 @@ from wagtail.models import Locale
 
 from cms.core import demo
 from cms.core.demo_data import read_toml, stream, translations, translations_by_name
+from cms.core.demo_images import ensure_illustration
 from cms.core.models import AgeStage
 from sites.growingup.models import (
     ActivityGuidePage,
@@ -42,6 +43,8 @@ GUIDES = [
     for guide in _GUIDES["guide"]
 ]
 GUIDE_TRANSLATIONS = translations_by_name(DATA, "age guide ")
+# slug: the guide's picture (see cms.core.demo_images.ensure_illustration).
+GUIDE_PICTURES = read_toml(DATA / "pictures.toml")["guide"]
 
 TIP_INDEX = _PAGES["tips"]
 TIPS = read_toml(DATA / "tips.toml")["tip"]
@@ -102,6 +105,7 @@ def load_age_guides(home, report):
         demo.ensure_translation(index, code, strings)
     stages = {stage.slug: stage for stage in AgeStage.objects.filter(locale=Locale.get_default())}
     for guide in GUIDES:
+        picture = GUIDE_PICTURES[guide["slug"]]
         page, created = demo.ensure_child_page(
             index,
             AgeGuidePage,
@@ -113,6 +117,8 @@ def load_age_guides(home, report):
             intro=guide["intro"],
             quick_tip=guide["quick_tip"],
             **guide_lists(guide),
+            hero_image=ensure_illustration(f"Age guide: {guide['title']}", picture),
+            hero_image_alt=picture["alt"],
         )
         if created:
             report(f"Growing Up NYC: {guide['slug']} guide created")

@@ -2,7 +2,7 @@
 work with and without JavaScript."""
 
 import pytest
-from wagtail.models import Locale, Page
+from wagtail.models import Collection, Locale, Page
 from wagtail_localize.synctree import synchronize_tree
 
 from cms.core import demo
@@ -11,15 +11,25 @@ from sites.generation import demo as generation_demo
 pytestmark = pytest.mark.django_db(transaction=True)
 
 PAGES = ["/", "/topics/school/", "/inspirations/maya/", "/trips/"]
+# Every picture of the page, loaded: its address, its width as loaded (0 when broken) and alt.
+LOAD_PICTURES = """async () => {
+  const images = [...document.images];
+  images.forEach((img) => { img.loading = "eager"; });
+  await Promise.all(images.map((img) => img.decode().catch(() => null)));
+  return images.map((img) => [img.currentSrc, img.naturalWidth, img.alt]);
+}"""
 
 
 @pytest.fixture
-def youth_site(locales):
+def youth_site(locales, settings, tmp_path):
     """Generation NYC's demo content, with untranslated Arabic copies of what is English only."""
+    settings.MEDIA_ROOT = tmp_path / "media"
     demo.remove_wagtail_placeholder()
     if Page.get_first_root_node() is None:
         # Browser tests flush the database between tests, Wagtail's root page with it.
         Page.add_root(instance=Page(title="Root", slug="root", locale=locales["en"]))
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
     generation_demo.load(lambda message: None)
     synchronize_tree(Locale.get_default(), locales["ar"])
 
@@ -76,3 +86,24 @@ def test_trip_filters_work_without_javascript(youth_site, browser, site_url):
     titles = page.locator(".trip-card__title").all_inner_texts()
     assert titles == ["Socrates Sculpture Park"]
     context.close()
+
+
+@pytest.mark.parametrize("code", ["en", "ar"])
+def test_pictures_show_on_the_static_copy(
+    youth_site, static_copy, phone, assert_accessible, screenshot, code
+):
+    site = static_copy(["en", "ar"], site_key="generation")
+    prefix = "" if code == "en" else f"/{code}"
+    for path in ("/", "/topics/school/"):
+        phone.goto(f"{site}{prefix}{path}")
+        # Load the lazy pictures too, as a reader scrolling down would.
+        pictures = phone.evaluate(LOAD_PICTURES)
+        assert pictures, path
+        broken = [src for src, width, _alt in pictures if not width]
+        assert broken == [], path
+        # The picture at the top says what it shows; the cards' pictures are decoration.
+        assert pictures[0][2], path
+        assert phone.evaluate("document.documentElement.scrollWidth") <= 375, path
+        assert_accessible(phone)
+        name = path.strip("/").replace("/", "-") or "home"
+        screenshot(phone, f"generation-pictures-{name}-{code}")

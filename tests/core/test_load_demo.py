@@ -33,6 +33,7 @@ def test_load_demo_builds_both_sites_in_every_language_once(settings, tmp_path, 
     """One test, since the demo takes a minute to load: the first run builds everything, the
     second changes nothing, and the content is the demo's as recorded in demo_dump.json.gz."""
     settings.VAR_DIR = tmp_path
+    settings.MEDIA_ROOT = tmp_path / "media"  # the demo's pictures
     monkeypatch.delenv("DEMO_ADMIN_USERNAME", raising=False)
     monkeypatch.delenv("DEMO_ADMIN_PASSWORD", raising=False)
 

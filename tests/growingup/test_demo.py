@@ -12,7 +12,8 @@ from sites.growingup.models import ActivityGuidePage, ActivityPage, AgeGuidePage
 pytestmark = pytest.mark.django_db
 
 
-def test_demo_has_every_guide_tips_activities_and_translations(locales):
+def test_demo_has_every_guide_tips_activities_and_translations(locales, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
     demo.ensure_age_stages()
     reports = []
     growingup_demo.load(reports.append)
@@ -24,9 +25,12 @@ def test_demo_has_every_guide_tips_activities_and_translations(locales):
     for guide in english:
         assert sum(len(items) for _key, _name, items in guide.milestone_groups) >= 8, guide
         assert guide.warning_signs and guide.where_to_get_help and guide.quick_tip, guide
+        # A picture of a parent and a child of the guide's age, which says what it shows.
+        assert guide.hero_image and guide.hero_image_alt.startswith("A drawing of"), guide
     for code in ("es", "ar"):
         translated = AgeGuidePage.objects.filter(locale=locales[code], alias_of__isnull=True)
         assert sorted(page.slug for page in translated) == ["baby", "toddler"]
+        assert all(not page.hero_image_alt.startswith("A drawing") for page in translated), code
     assert BrainBuildingTip.objects.filter(locale=Locale.get_default()).count() >= 20
     # Tips for babies and toddlers are translated too, so their translated guides read as one.
     for code in ("es", "ar"):

@@ -8,6 +8,14 @@ from django.template import Context, Template
 from wagtail_factories import ImageFactory
 
 from cms.publishing.assets import AssetHasher
+from cms.publishing.verification import parse_links
+from sites.generation.models import TripPhoto
+from tests.generation.factories import (
+    TopicIndexPageFactory,
+    TopicPageFactory,
+    TripIndexPageFactory,
+    TripPageFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -64,3 +72,51 @@ def test_renditions_are_copied_into_the_build_under_hashed_names(photo):
     for path in written:
         assert re.match(r"media/images/.+\.[0-9a-f]{12}\.(webp|png|jpg|jpeg|gif)$", path), path
         assert f"/{path}" in rewritten
+
+
+def test_the_static_copy_holds_every_picture_its_pages_show(
+    sites, three_languages, synced, build, settings, tmp_path
+):
+    """Generation NYC with pictures on a topic (its page and its card) and a trip, built in
+    English and Arabic: every file an <img> or <source> names is in the build."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    home = sites["generation"].root_page
+    topics = TopicIndexPageFactory(parent=home)
+    TopicPageFactory(
+        parent=topics,
+        title="School",
+        hero_image=ImageFactory(title="Book", file__width=960, file__height=540),
+        hero_image_alt="A drawing of an open book.",
+    )
+    trip = TripPageFactory(parent=TripIndexPageFactory(parent=home), title="Ferry")
+    trip.photos = [
+        TripPhoto(
+            image=ImageFactory(title="Boat", file__width=960, file__height=540),
+            alt_text="A drawing of a boat.",
+        )
+    ]
+    trip.save_revision().publish()
+    synced()
+
+    site_dir = build("generation", ["en", "ar"]).output_dir
+
+    pictures = {}
+    for page in site_dir.rglob("*.html"):
+        found = parse_links(page.read_text())
+        for link in found.links:
+            if link.startswith("/media/"):
+                pictures.setdefault(str(page.relative_to(site_dir)), set()).add(link)
+    for page in (
+        "topics/school/index.html",
+        "ar/topics/school/index.html",
+        "trips/ferry/index.html",
+    ):
+        assert len(pictures[page]) >= 4, page  # several widths, in WebP and the original format
+    assert "topics/index.html" in pictures and "ar/trips/index.html" in pictures
+    missing = [
+        (page, link)
+        for page, links in pictures.items()
+        for link in links
+        if not (site_dir / link.lstrip("/")).is_file()
+    ]
+    assert missing == []

@@ -1,5 +1,5 @@
 from .alerts import AlertBanner
-from .pages import BaseHomePage, BasePage, StandardPage
+from .pages import BaseHomePage, BasePage, HeroImage, StandardPage
 from .schedule import ScheduledTaskRun
 from .taxonomy import AGE_STAGE_ICONS, BOROUGHS, AgeStage
 
@@ -10,6 +10,7 @@ __all__ = [
     "AlertBanner",
     "BaseHomePage",
     "BasePage",
+    "HeroImage",
     "ScheduledTaskRun",
     "StandardPage",
 ]

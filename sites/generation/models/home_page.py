@@ -4,11 +4,11 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable, Site
 
-from cms.core.models import BaseHomePage
+from cms.core.models import BaseHomePage, HeroImage
 from sites.generation import related
 
 
-class GenerationHomePage(BaseHomePage):
+class GenerationHomePage(HeroImage, BaseHomePage):
     """Home of Generation NYC, the site for young people: featured topics, trips this week,
     upcoming youth events and a featured profile."""
 
@@ -22,6 +22,7 @@ class GenerationHomePage(BaseHomePage):
 
     template = "generation/home_page.html"
     content_panels = BaseHomePage.content_panels + [
+        HeroImage.hero_image_panel,
         MultiFieldPanel(
             [InlinePanel("featured_topics", label="Topic"), FieldPanel("featured_profile")],
             heading="Featured",
@@ -49,6 +50,7 @@ class GenerationHomePage(BaseHomePage):
             .public()
             .descendant_of(self)
             .filter(on_this_week())
+            .prefetch_related("photos__image")
             .order_by(F("starts_on").asc(nulls_last=True), "path")[:limit]
         )
 

@@ -3,6 +3,7 @@ events and trips that go with it."""
 
 from django import forms
 from django.db import models
+from django.db.models import prefetch_related_objects
 from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
@@ -11,7 +12,7 @@ from wagtail.models import Orderable, Site
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from cms.core.models import BasePage
+from cms.core.models import BasePage, HeroImage
 from cms.programs.taxonomy import CATEGORIES
 from sites.generation import related
 from sites.generation.blocks import TopicStreamBlock
@@ -44,7 +45,13 @@ class TopicIndexPage(BasePage):
         verbose_name = "topic list"
 
     def topics(self):
-        return TopicPage.objects.child_of(self).live().public().order_by("path")
+        return (
+            TopicPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("hero_image")
+            .order_by("path")
+        )
 
 
 class TopicPageForm(WagtailAdminPageForm):
@@ -65,7 +72,7 @@ class TopicPageForm(WagtailAdminPageForm):
         return ",".join(self.cleaned_data.get("program_categories") or [])
 
 
-class TopicPage(BasePage):
+class TopicPage(HeroImage, BasePage):
     icon = models.CharField(max_length=20, choices=TOPIC_ICONS, default="star")
     body = StreamField(TopicStreamBlock(), blank=True)
     program_categories = models.CharField(
@@ -81,6 +88,7 @@ class TopicPage(BasePage):
     search_fields = BasePage.search_fields + [index.SearchField("body")]
     content_panels = BasePage.content_panels + [
         FieldPanel("icon"),
+        HeroImage.hero_image_panel,
         FieldPanel("body"),
         MultiFieldPanel(
             [
@@ -110,6 +118,7 @@ class TopicPage(BasePage):
     def trips(self):
         """The chosen trips, each in the reader's language when it is live."""
         trips = [item.trip.localized for item in self.trip_links.select_related("trip")]
+        prefetch_related_objects(trips, "photos__image")
         return [trip for trip in trips if trip.live]
 
     def get_context(self, request, *args, **kwargs):

@@ -62,7 +62,13 @@ class TripIndexPage(FilteredListingMixin, BasePage):
         verbose_name = "trip list"
 
     def trips(self):
-        return TripPage.objects.child_of(self).live().public().order_by("path")
+        return (
+            TripPage.objects.child_of(self)
+            .live()
+            .public()
+            .prefetch_related("photos__image")
+            .order_by("path")
+        )
 
     def listing_filters(self):
         return [
@@ -194,7 +200,8 @@ class TripPage(BasePage):
         )
 
     def first_photo(self):
-        return self.photos.select_related("image").first()
+        """The first photo, from the photos a listing fetched with its trips if it did."""
+        return next(iter(self.photos.all()), None)
 
     def as_json(self, request=None):
         return {

@@ -13,7 +13,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from cms.core.age_stages import stages_in_language
 from cms.core.blocks import RICH_TEXT_FEATURES
-from cms.core.models import AgeStage, BasePage
+from cms.core.models import AgeStage, BasePage, HeroImage
 from sites.growingup import related
 from sites.growingup.blocks import DOMAINS, HelpContactsBlock, MilestonesBlock, WarningSignsBlock
 
@@ -59,7 +59,7 @@ class AgeGuideIndexPage(ListPage):
         return context
 
 
-class AgeGuidePage(BasePage):
+class AgeGuidePage(HeroImage, BasePage):
     """What to expect at one age stage, what to watch for, and what helps: milestones, when
     to act early, tips, and the programs and events for this age, listed automatically."""
 
@@ -70,15 +70,6 @@ class AgeGuidePage(BasePage):
         limit_choices_to={"locale__language_code": settings.LANGUAGE_CODE},
     )
     hero_heading = models.CharField(max_length=120, help_text="Your toddler: 1 to 3 years")
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    hero_image_alt = models.CharField(
-        "hero image text alternative",
-        max_length=200,
-        blank=True,
-        help_text="What the photo shows, for people who cannot see it.",
-    )
     intro = RichTextField(
         features=RICH_TEXT_FEATURES,
         help_text="A few short sentences on what this age is like. Plain words.",
@@ -128,8 +119,6 @@ class AgeGuidePage(BasePage):
 
     def clean(self):
         super().clean()
-        if self.hero_image_id and not self.hero_image_alt:
-            raise ValidationError({"hero_image_alt": "Say what the photo shows."})
         if self.age_stage_id and self.locale_id:
             others = AgeGuidePage.objects.filter(
                 age_stage_id=self.age_stage_id, locale_id=self.locale_id
