@@ -62,11 +62,12 @@ CLOCK_INSTANTS := 2026-12-02T10:00:00-05:00 2026-12-03T23:58:00-05:00 2026-12-04
 clock: install
 	CLOCK_INSTANTS="$(CLOCK_INSTANTS)" env -u DATABASE_URL $(PYTEST) -q -m "clock and not browser" $(PYTEST_ARGS)
 
-# The same suite on PostgreSQL when DATABASE_URL is set (CI sets it). Browser tests ran above.
+# The same suite on PostgreSQL when DATABASE_URL is set (CI sets it). Browser tests, and the
+# two that load the whole demo (the embedded default's content), ran above.
 pytest-postgres: install
 	@if [ -n "$$DATABASE_URL" ]; then \
 		echo "pytest on $$DATABASE_URL"; \
-		$(PYTEST) -m "not browser" $(PYTEST_ARGS); \
+		$(PYTEST) -m "not browser and not demo" $(PYTEST_ARGS); \
 	else echo "DATABASE_URL is not set: skipping the PostgreSQL run"; fi
 
 browser: install

@@ -29,6 +29,7 @@ def counts():
     )
 
 
+@pytest.mark.demo
 def test_load_demo_builds_both_sites_in_every_language_once(settings, tmp_path, monkeypatch):
     """One test, since the demo takes a minute to load: the first run builds everything, the
     second changes nothing, and the content is the demo's as recorded in demo_dump.json.gz."""

@@ -154,6 +154,7 @@ def walk(client, site_key):
     return pages
 
 
+@pytest.mark.demo
 def test_english_on_arabic_pages_is_marked_and_kept_left_to_right(demo_in_arabic, client):
     found = {}
     notes = {}
