@@ -95,6 +95,20 @@ def guide_lists(guide):
     }
 
 
+def guide_content(guide):
+    """What a guide's page shows of it: its hero (heading, introduction, picture), its lists and
+    its quick tip."""
+    picture = GUIDE_PICTURES[guide["slug"]]
+    return {
+        "hero_heading": guide["hero_heading"],
+        "intro": guide["intro"],
+        "quick_tip": guide["quick_tip"],
+        "hero_image": ensure_illustration(f"Age guide: {guide['title']}", picture),
+        "hero_image_alt": picture["alt"],
+        **guide_lists(guide),
+    }
+
+
 def load_age_guides(home, report):
     index, created = demo.ensure_child_page(
         home, AgeGuideIndexPage, slug="age-guides", show_in_menus=True, **INDEX
@@ -105,20 +119,14 @@ def load_age_guides(home, report):
         demo.ensure_translation(index, code, strings)
     stages = {stage.slug: stage for stage in AgeStage.objects.filter(locale=Locale.get_default())}
     for guide in GUIDES:
-        picture = GUIDE_PICTURES[guide["slug"]]
         page, created = demo.ensure_child_page(
             index,
             AgeGuidePage,
             slug=guide["slug"],
             title=guide["title"],
             age_stage=stages[guide["slug"]],
-            hero_heading=guide["hero_heading"],
             summary=guide["summary"],
-            intro=guide["intro"],
-            quick_tip=guide["quick_tip"],
-            **guide_lists(guide),
-            hero_image=ensure_illustration(f"Age guide: {guide['title']}", picture),
-            hero_image_alt=picture["alt"],
+            **guide_content(guide),
         )
         if created:
             report(f"Growing Up NYC: {guide['slug']} guide created")

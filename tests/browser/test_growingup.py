@@ -4,12 +4,13 @@ English and Arabic; filters with and without JavaScript; the sticky in-page menu
 import pytest
 from django.test import Client
 from playwright.sync_api import expect
+from wagtail.models import Collection
 
 from cms.core.translation import translate
 from cms.programs.demo import FIXTURES
 from cms.programs.soda import read_file
 from cms.programs.sync import ProgramSync
-from sites.growingup.demo import GUIDES, TIPS, guide_lists
+from sites.growingup.demo import GUIDES, TIPS, guide_content
 from sites.growingup.models import BrainBuildingTip
 from tests.events.factories import EventIndexPageFactory, days_from_today, make_event, new_york
 from tests.growingup.conftest import guides, stages  # noqa: F401 (fixtures shared with tests/growingup)
@@ -149,12 +150,16 @@ def test_filters_work_without_javascript(growingup, browser, site_url):
 
 
 @pytest.fixture
-def demo_sized(growingup):
-    """As much for a toddler as the demo has: the demo guide's milestones, signs and help, the
-    demo's tips, the city's programs (a copy of the dataset) and a week of toddler events."""
+def demo_sized(growingup, settings, tmp_path):
+    """As much for a toddler as the demo has: the demo guide's picture, milestones, signs, help
+    and quick tip, the demo's tips, the city's programs (a copy of the dataset) and a week of
+    toddler events."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    if Collection.get_first_root_node() is None:  # flushed with the database between tests
+        Collection.add_root(name="Root")
     home = growingup["home"]
     toddler = growingup["toddler"]
-    for name, value in guide_lists(next(g for g in GUIDES if g["slug"] == "toddler")).items():
+    for name, value in guide_content(next(g for g in GUIDES if g["slug"] == "toddler")).items():
         setattr(toddler, name, value)
     toddler.save_revision().publish()
     for fields in TIPS:

@@ -170,8 +170,8 @@ class AgeGuidePage(HeroImage, BasePage):
         sections = [
             ("milestones", _("Milestones"), context["milestone_groups"]),
             ("act-early", _("Act early"), self.warning_signs or self.where_to_get_help),
-            ("quick-tip", _("Quick tip"), self.quick_tip),
             ("brain-building", _("Brain-building tips"), tips),
+            ("quick-tip", _("Quick tip"), self.quick_tip),
             ("programs", _("Programs"), programs.for_the_age or programs.for_the_family),
             ("events", _("Events"), events),
         ]
