@@ -1,14 +1,15 @@
 """Static build, side by side in one run: a full build of the demo, a naive baseline (the test
 client fetching every URL, writing nothing, checking nothing), a one-page incremental rebuild,
 wagtail-bakery on the same content when it is installed, a scaled build (generated pages in two
-languages) with its own one-page rebuild, then the ratios; and Lighthouse on five static pages.
+languages) with its own one-page rebuild, Hugo on as many plain pages when it is on the machine,
+then the ratios; and Lighthouse on five static pages.
 
 BENCH_STATIC_PAGES sets the scaled build's page count per language (default 5,000: about 8
 of the run's 15 minutes on a quiet two-core machine). Lighthouse runs when `lighthouse` (npm)
 is installed: `make benchmarks` installs it under var/node when npm is on the machine;
 otherwise LIGHTHOUSE=/path/to/lighthouse, or on the PATH. wagtail-bakery is not a
-dependency of the project: install it in a virtualenv of its own with the project to get its
-figures."""
+dependency of the project: `make benchmarks` installs it in var/bench-extras, on the
+benchmarks' path only. Hugo runs when it is on the machine (benchmarks/hugo.py)."""
 
 import json
 import logging
@@ -41,6 +42,8 @@ from cms.publishing.outputs import site_outputs
 from cms.publishing.search_plan import SearchIndexPlan
 from cms.publishing.server import make_server
 
+from . import hugo
+
 SCALED_PAGES = int(os.environ.get("BENCH_STATIC_PAGES", "5000"))
 CHROMIUM = "/usr/bin/chromium"
 
@@ -58,6 +61,7 @@ def run(report):
         bakery(report, workdir / "bakery", figures)
         lighthouse(report, output_root)
         scaled(report, workdir / "scaled", figures)
+    hugo_reference(report, workdir, figures)
     ratios(report, figures)
     shutil.rmtree(workdir, ignore_errors=True)
 
@@ -233,7 +237,7 @@ def bakery(report, build_dir, figures):
     if find_spec("wagtailbakery") is None:
         print(
             "  wagtail-bakery: not measured (not installed; not a dependency of the project: "
-            "pip install -c constraints.txt wagtail-bakery in a virtualenv of its own)"
+            "make benchmarks installs it in var/bench-extras)"
         )
         return
     with override_settings(BUILD_DIR=str(build_dir), BAKERY_MULTISITE=True):
@@ -324,6 +328,18 @@ def scaled(report, output_root, figures):
     )
 
 
+def hugo_reference(report, workdir, figures):
+    """Hugo on plain pages, as many as the scaled build's, in the same two languages."""
+    built = hugo.build(workdir, SCALED_PAGES)
+    if built is None:
+        print("  hugo: not measured (not on this machine: apt install hugo, or HUGO=/path)")
+        return
+    pages, seconds = built
+    report(f"hugo: {pages} pages (en, es), total", seconds, "s")
+    report("hugo: pages per second", pages / seconds, "page/s")
+    figures["hugo"] = built
+
+
 def ratios(report, figures):
     def speed(key):
         count, seconds = figures[key]
@@ -352,6 +368,9 @@ def ratios(report, figures):
             figures["scaled"][1] / figures["scaled incremental"],
             "x",
         )
+    if "hugo" in figures:
+        report("hugo: pages per second", speed("hugo"), "page/s")
+        report("full build speed / hugo speed", speed("full") / speed("hugo"), "x")
 
 
 def lighthouse(report, output_root):
