@@ -6,9 +6,6 @@ are (search.judged), each result named as the live search's card for its page na
 static result shows the page's heading: "Your toddler: 1 to 3 years" for the card "Toddler").
 Fails when static precision@3 is more than MARGIN below live."""
 
-import shutil
-import tempfile
-import threading
 import time
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
@@ -17,11 +14,11 @@ from wagtail.models import Locale
 
 from cms.core.sites import find_site
 from cms.publishing.build import build_site
-from cms.publishing.server import make_server
 from search import service
 from search.judged import evaluate, load_judgements
 
 from .bench_search import CHROMIUM, CHROMIUM_ARGS
+from .static_copy import served_static_copy
 
 LANGUAGES = ["en", "es"]
 MARGIN = 0.05
@@ -63,19 +60,15 @@ def evaluate_static(judgements):
     """evaluate() with each query typed into the address of a static copy's search page."""
     from playwright.sync_api import sync_playwright
 
-    workdir = Path(tempfile.mkdtemp(prefix="bench-static-search-"))
-    server = None
-    try:
-        hosts = {
+    def build(workdir):
+        return {
             f"{key}.localhost": build_site(key, workdir, LANGUAGES).output_dir
             for key in sorted({j.site for j in judgements})
         }
+
+    with served_static_copy(build, "bench-static-search-") as port:
         # Read before Playwright runs its event loop in this thread: the ORM refuses to in one.
         cards = {key: card_titles(*key) for key in {(j.site, j.lang) for j in judgements}}
-        server = make_server(hosts, 0)
-        server.handle_error = lambda request, address: None
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        port = server.server_address[1]
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             page = browser.new_page(viewport={"width": 375, "height": 812})
@@ -95,11 +88,6 @@ def evaluate_static(judgements):
             scores = evaluate(judgements, titles)
             browser.close()
         return scores
-    finally:
-        if server is not None:
-            server.shutdown()
-            server.server_close()
-        shutil.rmtree(workdir, ignore_errors=True)
 
 
 def card_titles(site_key, language):
