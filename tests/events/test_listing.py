@@ -6,6 +6,8 @@ import re
 from datetime import timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from cms.events.recurrence import NEW_YORK
@@ -411,3 +413,26 @@ def test_free_is_said_once_in_spanish_on_a_page_not_yet_translated(
     synced()
 
     assert cost_on(get("growingup", "/es/events/free-swim/").text, "Costo") == "Gratis"
+
+
+def test_untranslated_event_cards_learn_their_language_in_one_query(
+    event_indexes, get, translated_sites, synced
+):
+    # In Spanish every event here is an untranslated copy of the English one, whose language
+    # each card asks (for its lang attributes and the listing's note): one query for all the
+    # cards, not one per card.
+    index = event_indexes["growingup"]
+
+    def queries():
+        synced()
+        get("growingup", "/es/events/")
+        with CaptureQueriesContext(connection) as captured:
+            assert get("growingup", "/es/events/").status_code == 200
+        return len(captured)
+
+    make_event(index, title="Puppet show", starts_at=new_york(days_from_today(2), 15))
+    one = queries()
+    for number in range(4):
+        make_event(index, title=f"Story {number}", starts_at=new_york(days_from_today(3), 10))
+
+    assert queries() == one
