@@ -5,10 +5,7 @@ then 10,000 generated programs and 200 queries through GET /api/search on the em
 import gzip
 import random
 import re
-import shutil
 import statistics
-import tempfile
-import threading
 import time
 import uuid
 from pathlib import Path
@@ -20,8 +17,9 @@ from modelsearch.backends import get_search_backend
 from wagtail.models import Locale
 
 from cms.publishing.build import build_site
-from cms.publishing.server import make_server
 from search.judged import evaluate, load_judgements
+
+from .static_copy import served_static_copy
 
 ITEMS = 10_000
 QUERIES = 200
@@ -157,42 +155,33 @@ def static_search_responses(query, next_query):
     network is quiet; then the same for `next_query` typed over it."""
     from playwright.sync_api import sync_playwright
 
-    workdir = Path(tempfile.mkdtemp(prefix="bench-pagefind-"))
-    server = None
-    try:
+    def build(workdir):
         build_site("growingup", workdir, ["en"])
-        server = make_server({"127.0.0.1": workdir / "growingup"}, 0)
-        # The browser may drop a connection it no longer needs (the favicon's).
-        server.handle_error = lambda request, address: None
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            page = browser.new_page(viewport={"width": 375, "height": 812})
-            responses = []
-            page.on("response", lambda response: responses.append(response))
-            page.goto(f"http://127.0.0.1:{server.server_address[1]}/search/")
-            # Whatever of Pagefind the page fetches before the query counts for the query
-            # (its runtime starts loading when the box gets the focus).
-            responses[:] = [response for response in responses if "/pagefind/" in response.url]
-            fetched, shown = [], None
-            for text in (query, next_query):
-                page.get_by_role("combobox").fill(text)
-                # Wait for this query's results, not the ones already on the page.
-                page.wait_for_function(
-                    "shown => (document.querySelector('#search-results .result-card') || {})"
-                    ".textContent?.length && document.querySelector('#search-results "
-                    ".result-card').textContent !== shown",
-                    arg=shown,
-                )
-                shown = page.locator("#search-results .result-card").first.text_content()
-                page.wait_for_load_state("networkidle")
-                page.wait_for_timeout(500)
-                fetched.append({response.url: response.body() for response in responses})
-                responses.clear()
-            browser.close()
-        return fetched
-    finally:
-        if server is not None:
-            server.shutdown()
-            server.server_close()
-        shutil.rmtree(workdir, ignore_errors=True)
+        return {"127.0.0.1": workdir / "growingup"}
+
+    with served_static_copy(build, "bench-pagefind-") as port, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 375, "height": 812})
+        responses = []
+        page.on("response", lambda response: responses.append(response))
+        page.goto(f"http://127.0.0.1:{port}/search/")
+        # Whatever of Pagefind the page fetches before the query counts for the query
+        # (its runtime starts loading when the box gets the focus).
+        responses[:] = [response for response in responses if "/pagefind/" in response.url]
+        fetched, shown = [], None
+        for text in (query, next_query):
+            page.get_by_role("combobox").fill(text)
+            # Wait for this query's results, not the ones already on the page.
+            page.wait_for_function(
+                "shown => (document.querySelector('#search-results .result-card') || {})"
+                ".textContent?.length && document.querySelector('#search-results "
+                ".result-card').textContent !== shown",
+                arg=shown,
+            )
+            shown = page.locator("#search-results .result-card").first.text_content()
+            page.wait_for_load_state("networkidle")
+            page.wait_for_timeout(500)
+            fetched.append({response.url: response.body() for response in responses})
+            responses.clear()
+        browser.close()
+    return fetched

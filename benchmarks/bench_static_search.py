@@ -2,26 +2,18 @@
 content): precision@3 and MRR of each, in English and Spanish. The static figures come from
 static builds of both sites, searched by the search page's own script (search.js, with
 Pagefind, the editors' rules and "did you mean") in Chromium; they are scored as the live ones
-are (search.judged), each result named as the live search's card for its page names it (a
-static result shows the page's heading: "Your toddler: 1 to 3 years" for the card "Toddler").
-Fails when static precision@3 is more than MARGIN below live."""
+are (search.judged), by the titles the results show (the pages give Pagefind their live
+cards' titles). Fails when static precision@3 is more than MARGIN below live."""
 
-import shutil
-import tempfile
-import threading
 import time
 from pathlib import Path
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlencode
 
-from wagtail.models import Locale
-
-from cms.core.sites import find_site
 from cms.publishing.build import build_site
-from cms.publishing.server import make_server
-from search import service
 from search.judged import evaluate, load_judgements
 
 from .bench_search import CHROMIUM, CHROMIUM_ARGS
+from .static_copy import served_static_copy
 
 LANGUAGES = ["en", "es"]
 MARGIN = 0.05
@@ -63,54 +55,23 @@ def evaluate_static(judgements):
     """evaluate() with each query typed into the address of a static copy's search page."""
     from playwright.sync_api import sync_playwright
 
-    workdir = Path(tempfile.mkdtemp(prefix="bench-static-search-"))
-    server = None
-    try:
-        hosts = {
+    def build(workdir):
+        return {
             f"{key}.localhost": build_site(key, workdir, LANGUAGES).output_dir
             for key in sorted({j.site for j in judgements})
         }
-        # Read before Playwright runs its event loop in this thread: the ORM refuses to in one.
-        cards = {key: card_titles(*key) for key in {(j.site, j.lang) for j in judgements}}
-        server = make_server(hosts, 0)
-        server.handle_error = lambda request, address: None
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        port = server.server_address[1]
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            page = browser.new_page(viewport={"width": 375, "height": 812})
 
-            def titles(judgement):
-                key = (judgement.site, judgement.lang)
-                prefix = "" if judgement.lang == "en" else f"/{judgement.lang}"
-                query = urlencode({"q": judgement.q})
-                page.goto(f"http://{judgement.site}.localhost:{port}{prefix}/search/?{query}")
-                page.wait_for_selector(SHOWN)
-                links = page.locator("#search-results .result-card__title a")
-                return [
-                    cards[key].get(urlsplit(href).path, href)
-                    for href in links.evaluate_all("links => links.map(link => link.href)")
-                ]
+    with served_static_copy(build, "bench-static-search-") as port, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 375, "height": 812})
 
-            scores = evaluate(judgements, titles)
-            browser.close()
-        return scores
-    finally:
-        if server is not None:
-            server.shutdown()
-            server.server_close()
-        shutil.rmtree(workdir, ignore_errors=True)
+        def titles(judgement):
+            prefix = "" if judgement.lang == "en" else f"/{judgement.lang}"
+            query = urlencode({"q": judgement.q})
+            page.goto(f"http://{judgement.site}.localhost:{port}{prefix}/search/?{query}")
+            page.wait_for_selector(SHOWN)
+            return page.locator("#search-results .result-card__title a").all_inner_texts()
 
-
-def card_titles(site_key, language):
-    """{address: title} of the live search's cards for every page and program of a site in a
-    language."""
-    site = find_site(site_key)
-    locale = Locale.objects.get(language_code=language)
-    describe = service.Describer(site, locale)
-    found = list(service.scoped_pages(site, locale).specific())
-    Program = service.program_model()
-    if Program is not None:
-        found += list(service.scoped_programs(Program, site, locale))
-    cards = [describe.add_url(describe(obj)) for obj in found]
-    return {urlsplit(card.url).path: card.title for card in cards}
+        scores = evaluate(judgements, titles)
+        browser.close()
+    return scores

@@ -17,6 +17,7 @@ from django.utils import timezone
 from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
 
 from cms.core.city_time import NEW_YORK, local_midnight
+from cms.core.languages import with_original_languages
 from cms.core.views import json_response
 
 
@@ -87,7 +88,7 @@ class FilteredListingMixin(RoutablePageMixin):
         context = super().get_context(request, *args, **kwargs)
         selected = self.selected_filters(request.GET)
         now = timezone.now()
-        items = self.listing_items()
+        items = self.shown_items()
         context.update(
             filters=[(f, selected.get(f.name, "")) for f in self.listing_filters()],
             is_filtered=bool(selected),
@@ -95,6 +96,11 @@ class FilteredListingMixin(RoutablePageMixin):
             items_url=f"{self.get_url(request)}{self.items_file}",
         )
         return context
+
+    def shown_items(self):
+        """listing_items(), each untranslated page among them knowing its original's language
+        (which its card asks) from one query for all."""
+        return with_original_languages(self.listing_items())
 
     def item_dates(self, item):
         """The [start, end) an item is on, as aware datetimes; None for an item without dates."""
@@ -129,7 +135,7 @@ class FilteredListingMixin(RoutablePageMixin):
         if file_name != self.items_file:
             raise Http404
         items = []
-        for item in self.listing_items():
+        for item in self.shown_items():
             data = {
                 **self.item_json(item, request),
                 "facets": self.item_facets(item),

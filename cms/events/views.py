@@ -20,7 +20,7 @@ from cms.events.ics import event_calendar, google_calendar_url
 from cms.events.jsonld import as_script, event_json_ld
 from cms.events.listing_feeds import feed_calendar, index_feed_url, webcal_url
 
-ITEMS_FILE = "events.json"  # the listing's dates, which core/listing.js filters
+ITEMS_FILE = "events.json"  # the listing's events and their dates, which core/listing.js filters
 PER_PAGE = 20
 CALENDAR_TYPE = "text/calendar; charset=utf-8"
 
@@ -83,31 +83,53 @@ def event_listing(request, index, page_number=None):
 
 
 def event_items(request, index):
-    """Every upcoming date of the listing as JSON for core/listing.js, which filters them in the
-    browser (and so on the static site): the card, the facets the form filters on, start and
-    end as New York wall-clock time, and the event as `group`, which listing.js shows once, at
-    its first date that matches and is not cancelled (`fallback`), as the server does
-    (EventIndexPage.next_dates)."""
+    """The listing's events as JSON for core/listing.js, which filters them in the browser (and
+    so on the static site): one item per event, with the facets the form filters on, its card
+    and its upcoming dates. Each date has its start and end as New York wall-clock time, its
+    place among all the listing's dates (`order`), `fallback` when it is cancelled, and the part
+    of the card that tells it (`html` at the card's <!--date-->, `class` at its
+    <!--date-class-->). listing.js shows an event once, at its first date in the chosen range
+    that is not cancelled, else at its first, as the server does (EventIndexPage.next_dates)."""
     occurrences = list(index.occurrences())
-    # The facets of the English events, which the server filters on; then the cards' language.
-    facets = [event_facets(occurrence.event) for occurrence in occurrences]
-    groups = [str(occurrence.event_id) for occurrence in occurrences]
+    # The English events, whose facets the server filters on; then the cards' language.
+    english = [occurrence.event for occurrence in occurrences]
     index.in_language(occurrences, Locale.get_active())
+    dates = {}
+    for order, (event, occurrence) in enumerate(zip(english, occurrences, strict=True)):
+        dates.setdefault(event, []).append((order, occurrence))
     return json_response(
-        [
+        [_event_item(request, event_facets(event), dated) for event, dated in dates.items()]
+    )
+
+
+def _event_item(request, item_facets, dated):
+    """One event of the listing's JSON (see event_items): `dated` is its [(order, date)]."""
+    event = dated[0][1].event
+    pattern = event.pattern
+    return {
+        "facets": item_facets,
+        "html": render_to_string(
+            "events/includes/event_item.html",
+            {"occurrence": dated[0][1], "date_slots": True},
+            request,
+        ),
+        "dates": [
             {
-                "facets": item_facets,
-                "group": group,
-                "fallback": occurrence.cancelled,
                 "start": wall_clock(occurrence.start),
                 "end": wall_clock(occurrence.end),
+                "order": order,
+                "fallback": occurrence.cancelled,
+                "class": render_to_string(
+                    "events/includes/event_card_class.html", {"occurrence": occurrence}
+                ),
                 "html": render_to_string(
-                    "events/includes/event_item.html", {"occurrence": occurrence}, request
+                    "events/includes/event_card_date.html",
+                    {"occurrence": occurrence, "pattern": pattern},
                 ),
             }
-            for occurrence, item_facets, group in zip(occurrences, facets, groups, strict=True)
-        ]
-    )
+            for order, occurrence in dated
+        ],
+    }
 
 
 def event_facets(event):

@@ -11,14 +11,8 @@ from cms.programs.sync import ProgramSync
 from sites.generation.models import ProfileTopic
 from tests.browser.test_static_listings import PROGRAMS
 from tests.events.factories import EventIndexPageFactory, days_from_today, make_event, new_york
-from tests.generation.factories import (
-    TopicIndexPageFactory,
-    TopicPageFactory,
-    TripIndexPageFactory,
-    TripPageFactory,
-    YouthProfileIndexPageFactory,
-    YouthProfilePageFactory,
-)
+from tests.generation.conftest import generation_content  # noqa: F401 (a fixture)
+from tests.generation.factories import TripPageFactory
 from tests.growingup.conftest import stages  # noqa: F401 (a fixture)
 from tests.growingup.factories import (
     ActivityGuidePageFactory,
@@ -65,7 +59,7 @@ LISTINGS = [
             {"borough": "queens"},
             {"free": "1"},
             {"week": "1"},
-            {"week": "1", "borough": "manhattan"},
+            {"week": "1", "borough": "staten-island"},
         ],
     ),
     ("generation", "/inspirations/", [{}, {"borough": "bronx"}, {"topic": "work"}]),
@@ -78,7 +72,7 @@ def next_monday():
 
 
 @pytest.fixture
-def both_sites(translated_sites, synced, static_copy):
+def both_sites(translated_sites, generation_content, synced, static_copy):  # noqa: F811
     growingup = translated_sites["growingup"].root_page
     summer = ActivityGuidePageFactory(parent=growingup)
     ActivityPageFactory(parent=summer, title="Art camp", borough="bronx", is_free=True)
@@ -116,22 +110,14 @@ def both_sites(translated_sites, synced, static_copy):
     )
     ProgramIndexPageFactory(parent=growingup)
 
-    generation = translated_sites["generation"].root_page
-    topics = TopicIndexPageFactory(parent=generation)
-    work = TopicPageFactory(parent=topics, title="Work", slug="work", icon="work")
-    profiles = YouthProfileIndexPageFactory(parent=generation)
-    YouthProfilePageFactory(
-        parent=profiles, first_name="Maya", age=16, borough="bronx", guardian_consent_confirmed=True
-    )
-    luis = YouthProfilePageFactory(parent=profiles, first_name="Luis", surname="Ramos", age=21)
-    luis.topic_links = [ProfileTopic(topic=work)]
+    # Generation NYC as the other tests have it, with a profile on a topic and the trips
+    # that try the edges of "this week" and of "over".
+    luis = generation_content["adult"]
+    luis.topic_links = [ProfileTopic(topic=generation_content["work"])]
     luis.save_revision().publish()
-    trips = TripIndexPageFactory(parent=generation)
-    TripPageFactory(parent=trips, title="Ferry", borough="staten-island", trip_type="this-week")
+    trips = generation_content["trips"]
     TripPageFactory(parent=trips, title="Bear Mountain", borough="queens")
-    TripPageFactory(parent=trips, title="Museum night", starts_on=days_from_today(1))
     TripPageFactory(parent=trips, title="Monday market", starts_on=next_monday())
-    TripPageFactory(parent=trips, title="Boat ride", is_free=False, starts_on=days_from_today(30))
     TripPageFactory(parent=trips, title="Fair that is over", starts_on=days_from_today(-3))
 
     synced()

@@ -10,14 +10,7 @@ from cms.core.translation import translate
 from cms.programs.sync import ProgramSync
 from tests.core.factories import StandardPageFactory
 from tests.events.factories import EventIndexPageFactory, days_from_today, make_event, new_york
-from tests.generation.factories import (
-    TopicIndexPageFactory,
-    TopicPageFactory,
-    TripIndexPageFactory,
-    TripPageFactory,
-    YouthProfileIndexPageFactory,
-    YouthProfilePageFactory,
-)
+from tests.generation.conftest import generation_content  # noqa: F401 (a fixture)
 from tests.growingup.conftest import guides, stages  # noqa: F401 (fixtures shared with tests/growingup)
 from tests.growingup.factories import (
     ActivityGuidePageFactory,
@@ -53,7 +46,7 @@ PAGES = {
     "topics": ("generation", "/topics/"),
     "topic": ("generation", "/topics/school/"),
     "trips": ("generation", "/trips/"),
-    "trip": ("generation", "/trips/staten-island-ferry/"),
+    "trip": ("generation", "/trips/ferry/"),
     "profiles": ("generation", "/inspirations/"),
     "profile": ("generation", "/inspirations/maya/"),
 }
@@ -88,7 +81,7 @@ STICKING_OUT = """() => {
 
 
 @pytest.fixture
-def every_template(guides, translated_sites, locales, synced):  # noqa: F811
+def every_template(guides, generation_content, locales, synced):  # noqa: F811
     """One page of each kind on both sites, as the demo has them."""
     LocaleSynchronization.objects.exclude(
         locale__language_code__in=[*LANGUAGES, *SCREENSHOT_LANGUAGES]
@@ -117,13 +110,6 @@ def every_template(guides, translated_sites, locales, synced):  # noqa: F811
         age_stage_slugs="toddler",
     )
 
-    generation = translated_sites["generation"].root_page
-    youth = TopicIndexPageFactory(parent=generation)
-    TopicPageFactory(parent=youth, title="School")
-    trips = TripIndexPageFactory(parent=generation)
-    TripPageFactory(parent=trips, title="Staten Island Ferry")
-    profiles = YouthProfileIndexPageFactory(parent=generation)
-    YouthProfilePageFactory(parent=profiles, first_name="Maya")
     synced()
     translate(guides["toddler"], locales["ar"], {"Your toddler: 1 to 3 years": "طفلك الصغير"})
     ProgramSync().apply(

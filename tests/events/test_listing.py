@@ -6,6 +6,8 @@ import re
 from datetime import timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from cms.events.recurrence import NEW_YORK
@@ -141,9 +143,10 @@ def test_the_json_has_every_upcoming_date_in_new_york_time(listing, get):
     saturday = next_weekday(5)
     # All day on Saturday and Sunday: on until Monday's midnight.
     monday = saturday + timedelta(days=2)
-    assert (farm["start"], farm["end"]) == (f"{saturday}T00:00", f"{monday}T00:00")
+    [farm_day] = farm["dates"]
+    assert (farm_day["start"], farm_day["end"]) == (f"{saturday}T00:00", f"{monday}T00:00")
     toddlers = next(item for item in items if "Bronx toddler time" in item["html"])
-    assert toddlers["start"] == f"{next_weekday(1).isoformat()}T10:00"
+    assert toddlers["dates"][0]["start"] == f"{next_weekday(1).isoformat()}T10:00"
     assert toddlers["facets"] == {
         "borough": ["bronx"],
         "age": ["baby", "toddler"],
@@ -317,10 +320,9 @@ def test_the_count_and_the_json_go_by_event_not_by_date(event_indexes, get):
 
     assert re.search(r"<strong data-count>(\d+)</strong>", response.text).group(1) == "2"
     assert sorted(titles(response)) == ["Puppet show", "Zoo on Wednesdays"]
-    # Every date stays in the JSON, so that listing.js finds the ones in any range; the dates
-    # of one event share a group, which listing.js shows once.
-    assert len(items) == 11
-    assert len({item["group"] for item in items}) == 2
+    # One item per event, with every date of it, so that listing.js finds the ones in any range.
+    assert len(items) == 2
+    assert sorted(len(item["dates"]) for item in items) == [1, 10]
 
 
 def test_a_date_filter_finds_the_series_once_at_its_date_in_range(event_indexes, get):
@@ -411,3 +413,63 @@ def test_free_is_said_once_in_spanish_on_a_page_not_yet_translated(
     synced()
 
     assert cost_on(get("growingup", "/es/events/free-swim/").text, "Costo") == "Gratis"
+
+
+def test_untranslated_event_cards_learn_their_language_in_one_query(
+    event_indexes, get, translated_sites, synced
+):
+    # In Spanish every event here is an untranslated copy of the English one, whose language
+    # each card asks (for its lang attributes and the listing's note): one query for all the
+    # cards, not one per card.
+    index = event_indexes["growingup"]
+
+    def queries():
+        synced()
+        get("growingup", "/es/events/")
+        with CaptureQueriesContext(connection) as captured:
+            assert get("growingup", "/es/events/").status_code == 200
+        return len(captured)
+
+    make_event(index, title="Puppet show", starts_at=new_york(days_from_today(2), 15))
+    one = queries()
+    for number in range(4):
+        make_event(index, title=f"Story {number}", starts_at=new_york(days_from_today(3), 10))
+
+    assert queries() == one
+
+
+def test_the_json_card_at_a_date_is_the_listings_card_at_that_date(event_indexes, get):
+    # listing.js puts the date's part into the event's card: the card the server shows.
+    first = wednesday_zoo(event_indexes["growingup"])
+    make_event(
+        event_indexes["growingup"],
+        title="Puppet show",
+        starts_at=new_york(days_from_today(4), 15),
+        changes=[{"original_date": days_from_today(4), "cancelled": True, "note": "Rain"}],
+    )
+
+    listing = get("growingup", "/events/").text
+    items = get("growingup", "/events/events.json").json()["items"]
+
+    cards = []
+    for item in items:
+        date = item["dates"][0]
+        card = item["html"].replace("<!--date-class-->", date["class"])
+        cards.append(card.replace("<!--date-->", date["html"]))
+    assert all(card in listing for card in cards)
+    assert sorted(card_texts("".join(cards))) == sorted(card_texts(listing))
+    assert "event-card--cancelled" in cards[0] + cards[1] and "Rain" in cards[0] + cards[1]
+    assert f'<time datetime="{new_york(first, 10).isoformat()}">' in "".join(cards)
+
+
+def test_the_json_in_another_language_has_each_event_once_with_its_dates(
+    event_indexes, get, translated_sites, synced
+):
+    wednesday_zoo(event_indexes["growingup"])
+    synced()
+
+    items = get("growingup", "/es/events/events.json").json()["items"]
+
+    [zoo] = items
+    assert len(zoo["dates"]) == 10
+    assert 'href="/es/events/zoo-on-wednesdays/"' in zoo["html"]

@@ -1,5 +1,6 @@
 """A small Generation NYC: a topic list with two topics, two profiles (one of a minor with a
-surname on file), trips of both kinds, in English with Spanish and Arabic homes."""
+surname on file), trips of both kinds, in English with Spanish and Arabic homes. The browser
+tests build on the same content (`generation_content`)."""
 
 import datetime
 
@@ -19,7 +20,9 @@ from tests.generation.factories import (
 
 
 @pytest.fixture
-def youth(translated_sites):
+def generation_content(translated_sites):
+    """The pages of Generation NYC in English, the same for every test that reads the site:
+    {name: page}. Untranslated copies in other languages are the test's to make."""
     home = translated_sites["generation"].root_page.specific
     topics = TopicIndexPageFactory(parent=home)
     school = TopicPageFactory(parent=topics, title="School", slug="school", icon="school")
@@ -63,10 +66,6 @@ def youth(translated_sites):
         cost="$5",
         starts_on=today + datetime.timedelta(days=30),
     )
-    # Untranslated copies in Spanish and Arabic, the languages these tests read (all eleven
-    # would only cost time).
-    for code in ("es", "ar"):
-        synchronize_tree(Locale.get_default(), Locale.objects.get(language_code=code))
     return {
         "home": home,
         "topics": topics,
@@ -80,3 +79,12 @@ def youth(translated_sites):
         "museum": museum,
         "paid": paid,
     }
+
+
+@pytest.fixture
+def youth(generation_content):
+    """Generation NYC's pages, with untranslated copies in Spanish and Arabic, the languages
+    these tests read (all eleven would only cost time)."""
+    for code in ("es", "ar"):
+        synchronize_tree(Locale.get_default(), Locale.objects.get(language_code=code))
+    return generation_content

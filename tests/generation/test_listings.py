@@ -4,6 +4,10 @@ import datetime
 import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Locale
+from wagtail_localize.synctree import synchronize_tree
 
 from cms.core.city_time import NEW_YORK
 from sites.generation.models import ProfileTopic
@@ -88,3 +92,23 @@ def test_a_trip_that_is_over_is_not_listed(youth, get):
     )
 
     assert "Last week" not in titles(get("generation", "/trips/").text)
+
+
+@pytest.mark.parametrize("path", ["/es/trips/", "/es/trips/trips.json"])
+def test_untranslated_cards_learn_their_language_in_one_query(youth, get, path):
+    # Every trip here is an untranslated copy of the English one, whose language each card
+    # asks (for its lang attributes and the listing's note): one query for all the cards, not
+    # one per card.
+    def queries():
+        synchronize_tree(Locale.get_default(), Locale.objects.get(language_code="es"))
+        get("generation", path)
+        with CaptureQueriesContext(connection) as captured:
+            response = get("generation", path)
+        assert response.status_code == 200
+        return len(captured)
+
+    three = queries()
+    for number in range(5):
+        TripPageFactory(parent=youth["trips"], title=f"Walk {number}", slug=f"walk-{number}")
+
+    assert queries() == three

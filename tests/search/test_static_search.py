@@ -1,12 +1,19 @@
 """What a static copy's search page gets to search as the live service does: the editors' rules
 of its language, carried by the page, and the site's words for "did you mean" beside it."""
 
+import gzip
 import json
 import re
 from dataclasses import asdict
 
+import pytest
+from wagtail.models import Locale
+
+from cms.core.sites import find_site
+from cms.publishing.search_index import build_search_index
 from search import service
 from search.models import SearchSynonym
+from tests.growingup.conftest import guides, stages  # noqa: F401 (fixtures)
 from tests.search.factories import SearchSynonymFactory
 
 STATIC = {"HTTP_X_STATIC_BUILD": "1"}
@@ -65,3 +72,30 @@ def test_the_words_of_a_site_in_a_language_are_the_ones_did_you_mean_picks_from(
     site = searchable["child_care"].get_site()
     locale = searchable["child_care"].locale
     assert english == service.known_words(site, locale) == service.vocabulary(site, locale)
+
+
+def test_a_static_search_result_is_titled_as_the_live_search_card_for_its_page(
+    guides,  # noqa: F811
+    client,
+    tmp_path,
+):
+    # Pagefind titles a result with the page's first heading unless the page names its title:
+    # the toddler guide's heading is "Your toddler: 1 to 3 years", its live card says "Toddler".
+    pytest.importorskip("pagefind_bin_extended")
+    pages = {"/": guides["home"], "/age-guides/toddler/": guides["toddler"]}
+    files = [f"{address.strip('/')}/index.html".lstrip("/") for address in pages]
+    for address, file in zip(pages, files, strict=True):
+        response = client.get(address, HTTP_HOST="growingup.localhost", **STATIC)
+        (tmp_path / file).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / file).write_bytes(response.content)
+
+    index = build_search_index(tmp_path, files)
+
+    titles = {}
+    for path, content in index.items():
+        if path.startswith("fragment/"):
+            fragment = json.loads(gzip.decompress(content).removeprefix(b"pagefind_dcd"))
+            titles[fragment["url"]] = fragment["meta"]["title"]
+    describe = service.Describer(find_site("growingup"), Locale.get_default())
+    assert titles == {address: describe(page).title for address, page in pages.items()}
+    assert titles["/age-guides/toddler/"] == "Toddler"

@@ -63,6 +63,18 @@ def language_note(context, items, field=""):
     }
 
 
+@register.simple_tag
+def search_result_title(content):
+    """` data-pagefind-meta="title:…"` for the <main> of a page: its result in the static
+    copy's search (Pagefind, which reads only <main>) gets the title the live search's card
+    gives it (`search_card().title`: "Toddler") instead of Pagefind's own, the page's first
+    heading ("Your toddler: 1 to 3 years"). Nothing for content without a search card."""
+    search_card = getattr(content, "search_card", None)
+    if search_card is None:
+        return ""
+    return format_html(' data-pagefind-meta="title:{}"', search_card().title)
+
+
 @register.simple_tag(takes_context=True)
 def canonical_url(context):
     return languages.canonical_url(context["request"], context["page"])

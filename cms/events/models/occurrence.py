@@ -25,7 +25,7 @@ class EventOccurrenceQuerySet(models.QuerySet):
     def next_of_each_event(self):
         """Of these dates, one per event: its first that is not cancelled, or its first when
         all are, soonest first. Listings show an event once, at its next date in the range
-        asked for; core/listing.js chooses the same date from the JSON's (its `group`)."""
+        asked for; core/listing.js chooses the same date from each event's dates in the JSON."""
         first = (
             self.filter(event_id=models.OuterRef("event_id"))
             .order_by("cancelled", "start", "pk")

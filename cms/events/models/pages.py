@@ -22,6 +22,7 @@ from wagtail_localize.fields import SynchronizedField
 from cms.core.age_stages import AgeStagesField, age_stage_filter
 from cms.core.blocks import RICH_TEXT_FEATURES
 from cms.core.city_time import local_midnight
+from cms.core.languages import with_original_languages
 from cms.core.models import BOROUGHS, BasePage
 from cms.events import views
 from cms.events.forms import EventPageForm
@@ -613,6 +614,8 @@ class EventPage(RoutablePageMixin, BasePage):
             page = translated.get(occurrence.event.translation_key)
             if page is not None:
                 occurrence.event = page
+        # Untranslated copies say their cards are in English: one query for all of them.
+        with_original_languages(occurrence.event for occurrence in occurrences)
         return occurrences
 
     @classmethod

@@ -30,11 +30,11 @@ def responsive_image(
     widest = min(image.width, max_width)
     widths = [width for width in WIDTHS if min_width <= width < widest]
     widths.append(widest)
+    across, down = (int(part) for part in ratio.split(":")) if ratio else (None, None)
     specs = {}
     for width in widths:
         resize = f"width-{width}"
         if ratio:
-            across, down = (int(part) for part in ratio.split(":"))
             resize = f"fill-{width}x{round(width * down / across)}"
         specs[(width, "webp")] = f"{resize}|format-webp"
         specs[(width, "fallback")] = resize

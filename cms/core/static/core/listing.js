@@ -7,8 +7,11 @@
 //    time; items with dates always drop the ones that are over;
 //  - a filter with a date word (data-when="week") also keeps the items whose dates meet that
 //    word's range (cms.core.listings.ListingFilter.when);
-//  - items that share a "group" (the dates of one event) show once, at the first that is kept
-//    and not a "fallback" (a cancelled date), else at the first that is kept.
+//  - an item with "dates" (an event's) is kept when one of its dates is, and shows at the
+//    first kept date that is not a "fallback" (a cancelled date), else at the first kept: that
+//    date's "html" takes the place of <!--date--> in the item's, its "class" the place of
+//    <!--date-class-->, and its "order" (its place among all the listing's dates) orders the
+//    items shown, as the server orders them.
 // A static copy of the site ignores query strings, so the script also applies the filters of a
 // shared link. Attributes of [data-listing]: data-items (the JSON's address), data-items-lazy
 // (load the JSON only once the reader uses the form), data-page-size (show that many results,
@@ -85,8 +88,13 @@
     ];
   }
 
-  function meets(item, range) {
-    return item.end > range[0] && (!range[1] || item.start < range[1]);
+  function meets(dates, range) {
+    return dates.end > range[0] && (!range[1] || dates.start < range[1]);
+  }
+
+  // The dates an item is on: an event's "dates", else its own start and end (none: null).
+  function datesOf(item) {
+    return item.dates || (item.start ? [item] : null);
   }
 
   // The date word of a filter that declares one (data-when="week"), as the server's
@@ -104,38 +112,51 @@
       var word = dateWord(name);
       if (word) wordRanges[name] = dateRange({ when: word });
     }
-    return function (item) {
-      if (item.start && !meets(item, range)) return false;
+    // What the item shows as with these values ({item, date, index}), or null when they
+    // leave it out.
+    return function (item, index) {
+      var dates = datesOf(item);
+      var kept = dates && dates.filter(function (date) { return meets(date, range); });
+      if (kept && !kept.length) return null;
       for (var name in values) {
         if (name === "q" || name === "when" || name === "start" || name === "end") continue;
         if ((item.facets[name] || []).indexOf(values[name]) !== -1) continue;
-        if (!(wordRanges[name] && item.start && meets(item, wordRanges[name]))) return false;
+        var wordRange = wordRanges[name];
+        if (!(wordRange && dates && dates.some(function (date) { return meets(date, wordRange); }))) {
+          return null;
+        }
       }
-      return !words.length || words.every(function (word) { return item.folded.indexOf(word) !== -1; });
+      if (!words.every(function (word) { return item.folded.indexOf(word) !== -1; })) return null;
+      var date = kept && (kept.filter(function (date) { return !date.fallback; })[0] || kept[0]);
+      return { item: item, date: date, index: index };
     };
   }
 
-  function oncePerGroup(kept) {
-    var chosen = {};
-    kept.forEach(function (item, index) {
-      var at = chosen[item.group];
-      if (item.group && (at === undefined || (kept[at].fallback && !item.fallback))) {
-        chosen[item.group] = index;
-      }
-    });
-    return kept.filter(function (item, index) {
-      return !item.group || chosen[item.group] === index;
-    });
+  // Items with dates in the order of the dates they show at; others as the JSON has them.
+  function inOrder(found) {
+    var place = function (entry) {
+      return entry.item.dates ? entry.date.order : entry.index;
+    };
+    return found.sort(function (a, b) { return place(a) - place(b); });
+  }
+
+  function card(entry) {
+    var item = entry.item;
+    if (!item.dates) return item.html;
+    // Functions, so that a "$" in the text is not read as a replacement pattern.
+    return item.html
+      .replace("<!--date-class-->", function () { return entry.date["class"] || ""; })
+      .replace("<!--date-->", function () { return entry.date.html; });
   }
 
   function draw() {
-    results.innerHTML = shown.slice(0, limit).map(function (item) { return item.html; }).join("");
+    results.innerHTML = shown.slice(0, limit).map(card).join("");
     if (more) more.hidden = shown.length <= limit;
   }
 
   function render() {
     var values = chosen();
-    shown = oncePerGroup(items.filter(matcher(values)));
+    shown = inOrder(items.map(matcher(values)).filter(Boolean));
     limit = pageSize || shown.length;
     draw();
     count.textContent = String(shown.length);
