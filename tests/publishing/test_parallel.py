@@ -8,6 +8,7 @@ import io
 import os
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 from django.test import Client
 
@@ -101,6 +102,42 @@ def test_one_and_two_workers_build_the_same_bytes_as_django_serves(
             served = with_policy_meta(text.encode(), policy_meta())
         assert built[output.path] == served, url
     assert any(path.endswith(".ics") for path in built)
+
+
+def test_pages_with_pictures_record_the_same_dependencies_whatever_renders_them(
+    sites, three_languages, synced, settings, tmp_path, output_root, in_workers
+):
+    """A picture's renditions are cached once made: which pages read them from the database
+    depends on which process rendered what before. The build records the image, not them."""
+    from wagtail_factories import ImageFactory
+
+    from tests.generation.factories import TopicIndexPageFactory, TopicPageFactory
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    topics = TopicIndexPageFactory(parent=sites["generation"].root_page)
+    for title in ("School", "Work", "Money"):
+        TopicPageFactory(
+            parent=topics,
+            title=title,
+            hero_image=ImageFactory(title=title, file__width=960, file__height=540),
+            hero_image_alt="A drawing.",
+        )
+    synced()
+    build_site("generation", output_root / "first", workers=1)  # makes the renditions
+
+    # Each build in a process of its own, as build_static runs, its cache empty.
+    cache.clear()
+    one = build_site("generation", output_root / "one", workers=1).output_dir.resolve()
+    cache.clear()
+    two = build_site("generation", output_root / "two", workers=2).output_dir.resolve()
+
+    assert files_of(two) == files_of(one)
+    manifest = load_manifest(output_root / "one", "generation")
+    assert ["wagtailimages.image"] == [
+        label
+        for label in manifest.outputs["/topics/school/"].types
+        if label.startswith("wagtailim")
+    ]
 
 
 def test_a_worker_that_dies_fails_the_build_and_keeps_the_live_output(
