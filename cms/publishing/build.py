@@ -34,6 +34,7 @@ from cms.publishing.outputs import (
     site_outputs,
     url_to_path,
 )
+from cms.publishing.parallel import RenderJob, render_in_order
 from cms.publishing.rendering import SiteRenderer, keeping_language
 from cms.publishing.search_plan import SearchIndexPlan, stale_search_pages, write_search_index
 from cms.publishing.verification import SiteFiles, verify, verify_sitemap
@@ -89,6 +90,8 @@ class SiteBuild:
         previous=None,
         language_codes=None,
         search=None,
+        workers=None,
+        progress=None,
     ):
         self.site = site
         self.site_key = site_key_of(site)
@@ -113,6 +116,9 @@ class SiteBuild:
         self.report = BuildReport(self.site_key, live_dir(output_root, self.site_key))
         self.started = time.perf_counter()
         self.renderer = SiteRenderer(site)
+        # Render worker processes (None: one per core), and a BuildProgress to advance.
+        self.workers = workers
+        self.progress = progress
         self.assets = AssetHasher(self.write)
 
     def __enter__(self):
@@ -174,23 +180,28 @@ class SiteBuild:
 
     # Outputs
 
+    def render(self, jobs):
+        """Render RenderJobs and keep each in their order: in worker processes (`workers`, by
+        default one per core) for a large build, in this one for a small one."""
+        self.keep_rendered(render_in_order(self.renderer, list(jobs), self.workers))
+
+    def keep_rendered(self, rendered_jobs):
+        """Keep what was rendered, as (RenderJob, Rendered) in the build's order."""
+        for job, rendered in rendered_jobs:
+            self._keep(rendered, job.path, job.kind, job.page_id, job.language_code)
+            if self.progress is not None:
+                self.progress.advance()
+
     def render_page_outputs(self, page_outputs):
-        for output in page_outputs:
-            rendered = self.renderer.render(output.url)
-            self._keep(rendered, output.path, "page", output.page_id, output.language_code)
+        self.render(RenderJob.for_page(output) for output in page_outputs)
 
     def render_not_found_pages(self, language_codes):
-        for code in language_codes:
-            rendered = self.renderer.render_not_found(code)
-            self._keep(rendered, url_to_path(rendered.url), "not_found", None, code)
+        self.render(RenderJob.not_found(code) for code in language_codes)
 
     def render_search_pages(self, language_codes):
         """Each language's search page: a shell that search.js fills from the live API, or from
         the Pagefind index when the static site has no API."""
-        for code in language_codes:
-            prefix = "" if code == settings.LANGUAGE_CODE else f"/{code}"
-            rendered = self.renderer.render(f"{prefix}/search/")
-            self._keep(rendered, url_to_path(rendered.url), "search", None, code)
+        self.render(RenderJob.search(code) for code in language_codes)
 
     def render_search_words(self, language_codes):
         """Each language's words.json beside its search page: the words search.js picks "did
@@ -353,20 +364,39 @@ def rebuild_search_index(site_key, output_root=None, plan=None):
         return build.report
 
 
-def build_site(site_key, output_root=None, language_codes=None):
+def site_jobs(site, language_codes):
+    """What a build of these languages of a site renders, in the build's order: the pages'
+    URLs, then each language's 404 page and search page."""
+    return [
+        *(RenderJob.for_page(output) for output in site_outputs(site, language_codes)),
+        *(RenderJob.not_found(code) for code in language_codes),
+        *(RenderJob.search(code) for code in language_codes),
+    ]
+
+
+def build_site(site_key, output_root=None, language_codes=None, workers=None, progress=None):
     """Build one site from scratch (or, with `language_codes`, rebuild those languages of the
-    live build). Raises BuildFailed with the list of problems."""
+    live build), rendering in `workers` processes (by default one per core); `progress`, a
+    BuildProgress, follows the rendering. Raises BuildFailed with the list of problems."""
     output_root = Path(output_root or default_output_root())
     site = site_for_key(site_key)
     codes = [locale.language_code for locale in site_locales(language_codes)]
     with site_lock(output_root, site_key):
         previous = load_manifest(output_root, site_key) if language_codes else None
-        with SiteBuild(site, output_root, previous, codes if language_codes else None) as build:
+        with SiteBuild(
+            site,
+            output_root,
+            previous,
+            codes if language_codes else None,
+            workers=workers,
+            progress=progress,
+        ) as build:
             for url, output in list(build.outputs.items()):
                 if output.language in codes:
                     build.drop_output(url)
-            build.render_page_outputs(site_outputs(site, codes))
-            build.render_not_found_pages(codes)
-            build.render_search_pages(codes)
+            jobs = site_jobs(site, codes)
+            if progress is not None:
+                progress.start(site_key, len(jobs))
+            build.render(jobs)
             build.finish()
         return build.report

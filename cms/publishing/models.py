@@ -3,7 +3,7 @@
 from datetime import timedelta
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -56,6 +56,9 @@ class StaticRebuild(models.Model):
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
     urls_rendered = models.PositiveIntegerField(_("URLs rendered"), default=0)
     files_written = models.PositiveIntegerField(_("files written"), default=0)
+    # While it builds: of how many URLs urls_rendered is, and how fast they come.
+    urls_total = models.PositiveIntegerField(_("URLs to render"), default=0)
+    urls_per_second = models.FloatField(_("URLs per second"), null=True, blank=True)
     error = models.TextField(_("error"), blank=True)
 
     objects = StaticRebuildQuerySet.as_manager()
@@ -100,6 +103,33 @@ class StaticRebuild(models.Model):
         if self.started_at and self.finished_at:
             return (self.finished_at - self.started_at).total_seconds()
         return None
+
+    @property
+    def seconds_left(self):
+        """While it builds, about how long rendering has left to go, or None."""
+        if self.status != self.Status.BUILDING or not self.urls_per_second:
+            return None
+        return max(self.urls_total - self.urls_rendered, 0) / self.urls_per_second
+
+    def record_progress(self, progress):
+        """Note how far the build has got (a BuildProgress listener)."""
+        self._update(
+            urls_rendered=progress.done,
+            urls_total=progress.total,
+            urls_per_second=progress.rate,
+        )
+
+    def plan_urls(self, total):
+        """A build in shards has `total` URLs to render."""
+        self._update(urls_total=total)
+
+    def add_rendered(self, count):
+        """A shard of the build rendered `count` more URLs (shards may end at the same time)."""
+        type(self).objects.filter(pk=self.pk).update(urls_rendered=F("urls_rendered") + count)
+        self.refresh_from_db()
+        seconds = (timezone.now() - self.started_at).total_seconds()
+        if seconds > 0:
+            self._update(urls_per_second=self.urls_rendered / seconds)
 
     def mark_live(self, reports):
         self._update(

@@ -16,8 +16,16 @@ from django.utils import translation
 
 _recording = threading.local()
 
-# Objects every page reads for its chrome and that never change what a page shows.
-_IGNORED_MODELS = {"wagtailcore.locale", "wagtailcore.site", "wagtailcore.revision"}
+# Objects every page reads for its chrome and that never change what a page shows; and an
+# image's renditions, which follow from the image (recorded) and are cached once read: which
+# renders read them from the database depends on what the process rendered before, and a
+# build's record must not depend on which worker rendered what.
+_IGNORED_MODELS = {
+    "wagtailcore.locale",
+    "wagtailcore.site",
+    "wagtailcore.revision",
+    "wagtailimages.rendition",
+}
 
 
 def _note_instance(sender, instance, **kwargs):

@@ -9,9 +9,12 @@ from django_tasks import task
 from cms.core import sites
 from cms.core.schedule import scheduled
 from cms.publishing.build import build_site, rebuild_search_index
+from cms.publishing.folders import default_output_root
 from cms.publishing.incremental import Changes, rebuild
 from cms.publishing.models import StaticRebuild
+from cms.publishing.progress import AtMostEvery, BuildProgress
 from cms.publishing.search_plan import SearchIndexPlan
+from cms.publishing.shards import ShardedBuild
 
 logger = logging.getLogger(__name__)
 # A queue of its own, with a worker of its own: a publish never waits behind a long sync.
@@ -24,14 +27,19 @@ def run_recorded(record, work):
     when another worker took the record first."""
     if not record.take():
         return None
+    reports = _recorded(record, work)
+    record.mark_live(reports)
+    return reports
+
+
+def _recorded(record, work):
+    """`work()`, a failure recorded on `record` with its reason, logged, and raised again."""
     try:
-        reports = work()
+        return work()
     except Exception as error:
         record.mark_failed(error)
         logger.exception("Static rebuild %s (%s) failed", record.pk, record.trigger)
         raise
-    record.mark_live(reports)
-    return reports
 
 
 @task(queue_name=QUEUE)
@@ -55,8 +63,58 @@ def build_static_sites(record_id, site_keys=None):
     """Build whole sites from scratch (every site by default), as `build_static` does."""
     record = StaticRebuild.objects.get(pk=record_id)
     site_keys = site_keys or sorted(sites.site_keys())
-    reports = run_recorded(record, lambda: [build_site(key) for key in site_keys])
+    # The editors' build panel shows how far it has got.
+    progress = BuildProgress(AtMostEvery(record.record_progress))
+    reports = run_recorded(
+        record, lambda: [build_site(key, progress=progress) for key in site_keys]
+    )
     return [report.summary() for report in reports or []]
+
+
+@task(queue_name=QUEUE)
+def plan_static_shards(record_id, site_keys, shards):
+    """Build whole sites in `shards` render tasks per site, which every worker of the queue
+    shares (on one machine or several, sharing the output folder), and one merge."""
+    record = StaticRebuild.objects.get(pk=record_id)
+    if not record.take():
+        return None
+    sharded = _recorded(
+        record,
+        lambda: ShardedBuild.plan(default_output_root(), sharded_name(record), site_keys, shards),
+    )
+    record.plan_urls(sharded.url_count)
+    for index in range(sharded.shard_count):
+        render_static_shard.enqueue(record_id, index)
+    return sharded.shard_count
+
+
+def sharded_name(record):
+    return f"rebuild-{record.pk}"
+
+
+@task(queue_name=QUEUE)
+def render_static_shard(record_id, index):
+    """Render one shard of a sharded build; the last one rendered queues the merge."""
+    record = StaticRebuild.objects.get(pk=record_id)
+    sharded = ShardedBuild(default_output_root(), sharded_name(record))
+    count = _recorded(record, lambda: sharded.render_shard(index))
+    record.add_rendered(count)
+    if sharded.is_rendered() and sharded.claim_merge():
+        merge_static_shards.enqueue(record_id)
+    return count
+
+
+@task(queue_name=QUEUE)
+def merge_static_shards(record_id):
+    """Build each site of a sharded build from its rendered shards, verify it and swap it in."""
+    record = StaticRebuild.objects.get(pk=record_id)
+    sharded = ShardedBuild(default_output_root(), sharded_name(record))
+    try:
+        reports = _recorded(record, sharded.merge)
+    finally:
+        sharded.remove()
+    record.mark_live(reports)
+    return [report.summary() for report in reports]
 
 
 @scheduled(every=timedelta(minutes=30))
@@ -66,10 +124,14 @@ def fail_stalled_rebuilds():
     return StaticRebuild.fail_stalled()
 
 
-def queue_full_build(trigger, site_keys=None):
-    """Queue a whole-site build for the worker; returns its record."""
+def queue_full_build(trigger, site_keys=None, shards=1):
+    """Queue a whole-site build for the worker (in `shards` tasks per site, which several
+    workers share); returns its record."""
     record = StaticRebuild.objects.create(trigger=trigger, full=True)
-    build_static_sites.enqueue(record.pk, site_keys)
+    if shards > 1:
+        plan_static_shards.enqueue(record.pk, site_keys or sorted(sites.site_keys()), shards)
+    else:
+        build_static_sites.enqueue(record.pk, site_keys)
     return record
 
 

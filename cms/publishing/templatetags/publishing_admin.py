@@ -4,6 +4,7 @@ from django import template
 from django.utils import timezone
 
 from cms.publishing.models import StaticRebuild
+from cms.publishing.progress import minutes_and_seconds
 
 register = template.Library()
 
@@ -24,3 +25,9 @@ def short_time(value):
     if local.date() == timezone.localdate():
         return local.strftime("%H:%M")
     return f"{local.strftime('%b')} {local.day}, {local.strftime('%H:%M')}"
+
+
+@register.filter
+def minutes_seconds(seconds):
+    """125.4 -> 2:05."""
+    return "" if seconds is None else minutes_and_seconds(seconds)
