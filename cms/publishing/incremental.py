@@ -4,8 +4,10 @@ build's manifest.
 An output is rendered again when it read a changed page (or one of its translations and
 aliases), a changed program or event, or any object of a type that changed (a listing of
 programs may gain the new one); a new, moved, unpublished or deleted page also brings its
-parent's outputs (the listings of its siblings). Files whose bytes come out the same are not
-touched, so the report names exactly the files that changed."""
+parent's outputs (the listings of its siblings). What the page chrome (the alert banners, the
+site menu) shows is not rendered page by page: the parts a change touches are spliced into
+every built file (cms.publishing.chrome). Files whose bytes come out the same are not touched,
+so the report names exactly the files that changed."""
 
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,6 +17,7 @@ from wagtail.models import Page
 
 from cms.core import sites
 from cms.publishing.build import SiteBuild
+from cms.publishing.chrome import ChromeSplice, affected_parts
 from cms.publishing.folders import default_output_root, site_lock
 from cms.publishing.manifest import live_manifest_path, load_manifest
 from cms.publishing.outputs import page_outputs
@@ -164,7 +167,9 @@ def _rebuild_site(site_key, changes, output_root):
     ]
     not_found = sorted({o.language for o in affected if o.kind == "not_found"})
     search = sorted({o.language for o in affected if o.kind == "search"})
-    if not (gone or rerender or not_found or search):
+    homes = _with_translations({site.root_page_id})
+    chrome = affected_parts(manifest.chrome, changes, changed_pages | parent_pages, homes)
+    if not (gone or rerender or not_found or search or chrome):
         return None  # nothing of this site shows the change
 
     # The search index takes seconds on a big site: rebuilt after, by its own task.
@@ -174,8 +179,16 @@ def _rebuild_site(site_key, changes, output_root):
         build.render_page_outputs(rerender)
         build.render_not_found_pages(not_found)
         build.render_search_pages(search)
+        whole = ChromeSplice(build).splice(chrome, skip_urls=set(build.report.rendered))
+        _render_whole(build, whole)
         build.finish(verify_urls=set(build.report.rendered))
     return build.report
+
+
+def _render_whole(build, outputs):
+    build.render_page_outputs([o.as_page_output() for o in outputs if o.kind == "page"])
+    build.render_not_found_pages(sorted({o.language for o in outputs if o.kind == "not_found"}))
+    build.render_search_pages(sorted({o.language for o in outputs if o.kind == "search"}))
 
 
 def rebuild(changes, output_root=None, site_keys=None):

@@ -84,29 +84,9 @@ def flush():
         or StaticRebuild.objects.unfinished().filter(full=True).exists()
     ):
         return None
-    return _queue(changes, trigger)
+    from cms.publishing.tasks import queue_rebuild
 
-
-def _queue(changes, trigger):
-    """Add the changes to the rebuild still waiting for the worker, if there is one (a burst
-    of saves makes one rebuild), or queue a new one."""
-    from cms.publishing.tasks import rebuild_static
-
-    pages = Page.objects.filter(pk__in=changes.pages)
-    with transaction.atomic():
-        waiting = (
-            StaticRebuild.objects.select_for_update()
-            .filter(status=StaticRebuild.Status.QUEUED, full=False)
-            .order_by("pk")
-            .first()
-        )
-        if waiting is not None:
-            waiting.merge(changes)
-            waiting.pages.add(*pages)
-            return None
-        record = StaticRebuild.objects.create(trigger=trigger, changes=changes.as_json())
-        record.pages.set(pages)
-    return rebuild_static.enqueue(record.pk)
+    return queue_rebuild(changes, trigger)
 
 
 def _parent_id(page):
