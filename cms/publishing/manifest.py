@@ -124,7 +124,7 @@ class Manifest:
         return self.database == database_identity()
 
     def to_json(self):
-        return {
+        data = {
             "site": self.site_key,
             "root_url": self.root_url,
             "database": self.database,
@@ -135,8 +135,12 @@ class Manifest:
                 url: [indexed.language, indexed.hash, indexed.fragment_id]
                 for url, indexed in sorted(self.search_index.items())
             },
-            "chrome": {name: record.to_json() for name, record in sorted(self.chrome.items())},
         }
+        if self.chrome:  # a build that recorded none keeps the format of the builds before
+            data["chrome"] = {
+                name: record.to_json() for name, record in sorted(self.chrome.items())
+            }
+        return data
 
     @classmethod
     def from_json(cls, data):
