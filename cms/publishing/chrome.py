@@ -31,13 +31,13 @@ from cms.publishing.verification import parse_links
 _ASSET_PREFIXES = tuple(url.encode() for url in (settings.STATIC_URL, settings.MEDIA_URL))
 
 
-def affected_parts(records, changes, changed_pages, homes):
+def affected_parts(records, changes, changed_pages, homes, site):
     """Names of the parts of the chrome that `changes` may change on a site: a part that read a
     changed page or object, shows objects of a changed type (a new banner), or lists the
     children of the site's home (`homes`: its ids in every language) when one of them changed,
     was added, moved or went away. `records`: the manifest's {part name: ChromeRecord};
     `changed_pages`: the changed pages with their translations."""
-    labels = {label for label, _pk in changes.objects}
+    labels = {label for label, pk in changes.objects if _may_show_on(label, pk, site)}
     home_paths = set(Page.objects.filter(pk__in=homes).values_list("path", flat=True))
     children = {
         path[: -Page.steplen]
@@ -57,6 +57,16 @@ def affected_parts(records, changes, changed_pages, homes):
         ):
             names.append(name)
     return names
+
+
+def _may_show_on(label, pk, site):
+    """Whether an object may show on the site: not when it belongs to another site (a
+    banner's `site`); a deleted one may have."""
+    model = apps.get_model(label)
+    if not any(field.name == "site" for field in model._meta.get_fields()):
+        return True
+    site_id = model.objects.filter(pk=pk).values_list("site_id", flat=True).first()
+    return site_id is None or site_id == site.pk
 
 
 def shown_objects_changed(records, site):
@@ -134,7 +144,10 @@ class ChromeSplice:
             start = new.find(part.start_marker.encode())
             end = new.find(part.end_marker.encode(), start)
             if start == -1 or end == -1:
-                continue  # a file without this part (a redirect's notice)
+                if output.kind == "redirect":
+                    continue  # a redirect's notice shows no chrome
+                return False  # built before the markers, or by a template without them
+
             end += len(part.end_marker)
             if _refers_to_assets(new[start:end]) or _refers_to_assets(fragment):
                 return False

@@ -203,7 +203,7 @@ def _rebuild_site(site_key, changes, output_root):
     not_found = sorted({o.language for o in affected if o.kind == "not_found"})
     search = sorted({o.language for o in affected if o.kind == "search"})
     homes = _with_translations({site.root_page_id})
-    chrome = affected_parts(manifest.chrome, changes, changed_pages | parent_pages, homes)
+    chrome = affected_parts(manifest.chrome, changes, changed_pages | parent_pages, homes, site)
     if not (gone or rerender or not_found or search or chrome):
         return None  # nothing of this site shows the change
 

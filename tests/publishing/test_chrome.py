@@ -206,3 +206,20 @@ def test_a_banner_shows_from_its_start_and_goes_at_its_end(built, tmp_path):
         assert tasks.splice_started_and_ended_banners.call()
         assert b"Heat emergency" not in (built["dir"] / "about/index.html").read_bytes()
         assert_as_a_full_build(built["dir"], tmp_path / "ended")
+
+
+def test_a_page_built_without_the_markers_is_rendered_whole(built, tmp_path):
+    """A build from before the markers (or a page whose template has none) is not spliced."""
+    # In the live build and in the standby tree a rebuild starts from.
+    for folder in (built["dir"].parent / ".builds").glob("growingup-*"):
+        page = folder / "about/index.html"
+        old = page.read_bytes().replace(b"<!--chrome:alerts-->", b"")
+        page.unlink()  # the builds' files are hard links to each other
+        page.write_bytes(old)
+
+    report = built["change"](
+        lambda: AlertBannerFactory(site=built["sites"]["growingup"], message="Pools are closed.")
+    )
+
+    assert report.rendered == ["/about/"]
+    assert_as_a_full_build(built["dir"], tmp_path)
