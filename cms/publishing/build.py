@@ -24,6 +24,7 @@ from cms.publishing.folders import (
 )
 from cms.publishing.headers import policy_meta, with_policy_meta
 from cms.publishing.manifest import (
+    ChromeRecord,
     Manifest,
     ManifestEntry,
     database_identity,
@@ -110,6 +111,17 @@ class SiteBuild:
         self.outputs = dict(previous.outputs) if previous else {}
         self.files = dict(previous.files) if previous else {}
         self.search_pages = dict(previous.search_index) if previous else {}
+        # {part name: ChromeRecord}: what the parts of the page chrome read (see chrome.py),
+        # and the addresses whose chrome was spliced in (cms.publishing.chrome).
+        self.chrome = (
+            {
+                name: ChromeRecord(set(r.pages), set(r.objects))
+                for name, r in previous.chrome.items()
+            }
+            if previous
+            else {}
+        )
+        self.spliced = set()
         self.problems = []
         self.finished = False
         self.dir = None
@@ -232,6 +244,7 @@ class SiteBuild:
                 return
             content = with_policy_meta(text.encode(), self.policy_meta)
         self.write(path, content)
+        self._note_chrome(rendered.chrome_dependencies)
         pages, objects, types = _split_dependencies(rendered.dependencies, page_id)
         self.outputs[rendered.url] = ManifestEntry(
             rendered.url,
@@ -245,6 +258,13 @@ class SiteBuild:
             types,
             sorted(used_assets),
         )
+
+    def _note_chrome(self, chrome_dependencies):
+        for name, seen in chrome_dependencies.items():
+            pages, objects, _types = _split_dependencies(seen, None)
+            record = self.chrome.setdefault(name, ChromeRecord())
+            record.pages.update(pages)
+            record.objects.update(objects)
 
     # Finishing
 
@@ -275,6 +295,7 @@ class SiteBuild:
             self.outputs,
             self.files,
             self.search_pages,
+            self.chrome,
         )
 
     def _replaced_files(self):
@@ -296,11 +317,17 @@ class SiteBuild:
 
     def _verify(self, verify_urls):
         site_files = SiteFiles(self.site.root_url, set(self.files), self.language_codes)
+        # A page whose chrome was spliced in is checked whole; the sitemap did not change.
         pages = {
             url: output.path
             for url, output in self.outputs.items()
             if output.path.endswith(".html")
-            and (verify_urls is None or url in verify_urls or output.kind == "redirect")
+            and (
+                verify_urls is None
+                or url in verify_urls
+                or url in self.spliced
+                or output.kind == "redirect"
+            )
         }
         self.problems.extend(verify(site_files, pages, self.read))
         self.problems.extend(verify_sitemap(site_files, self.read("sitemap.xml"), verify_urls))

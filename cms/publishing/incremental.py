@@ -4,8 +4,15 @@ build's manifest.
 An output is rendered again when it read a changed page (or one of its translations and
 aliases), a changed program or event, or any object of a type that changed (a listing of
 programs may gain the new one); a new, moved, unpublished or deleted page also brings its
-parent's outputs (the listings of its siblings). Files whose bytes come out the same are not
-touched, so the report names exactly the files that changed."""
+parent's outputs (the listings of its siblings). A changed page brings the outputs of its
+site that read pages of its type only when it may have joined or left a listing: a page whose
+type says what its listings select it by (`listing_state()`, an event's dates and ages) does
+so when that changed (`Changes.listed`), or when it is new, moved or gone; a page of another
+type always does. An edited event whose dates stayed the same renders again its own outputs
+and those that show it, and nothing of the other site. What the page chrome (the alert banners, the
+site menu) shows is not rendered page by page: the parts a change touches are spliced into
+every built file (cms.publishing.chrome). Files whose bytes come out the same are not touched,
+so the report names exactly the files that changed."""
 
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,6 +22,7 @@ from wagtail.models import Page
 
 from cms.core import sites
 from cms.publishing.build import SiteBuild
+from cms.publishing.chrome import ChromeSplice, affected_parts
 from cms.publishing.folders import default_output_root, site_lock
 from cms.publishing.manifest import live_manifest_path, load_manifest
 from cms.publishing.outputs import page_outputs
@@ -24,25 +32,30 @@ from cms.publishing.search_plan import SearchIndexPlan
 @dataclass
 class Changes:
     """What changed: pages (published, unpublished, moved, deleted), pages whose children
-    changed, and other objects as (model label, pk)."""
+    changed, other objects as (model label, pk), and `listed`: pages whose listing state
+    changed (what listings select and order them by, see `listing_state()`), so that they
+    may have joined or left a listing."""
 
     pages: set = field(default_factory=set)
     parents: set = field(default_factory=set)
     objects: set = field(default_factory=set)
+    listed: set = field(default_factory=set)
 
     def __bool__(self):
-        return bool(self.pages or self.parents or self.objects)
+        return bool(self.pages or self.parents or self.objects or self.listed)
 
     def merge(self, other):
         self.pages |= other.pages
         self.parents |= other.parents
         self.objects |= other.objects
+        self.listed |= other.listed
 
     def as_json(self):
         return {
             "pages": sorted(self.pages),
             "parents": sorted(self.parents),
             "objects": sorted([list(item) for item in self.objects]),
+            "listed": sorted(self.listed),
         }
 
     @classmethod
@@ -51,6 +64,7 @@ class Changes:
             set(data.get("pages", [])),
             set(data.get("parents", [])),
             {tuple(item) for item in data.get("objects", [])},
+            set(data.get("listed", [])),
         )
 
 
@@ -78,6 +92,31 @@ def _parent_ids(page_ids):
     paths = Page.objects.filter(pk__in=page_ids).values_list("path", flat=True)
     parent_paths = {path[: -Page.steplen] for path in paths if len(path) > Page.steplen}
     return set(Page.objects.filter(path__in=parent_paths).values_list("pk", flat=True))
+
+
+def _site_pages(site, page_ids):
+    """Of `page_ids`, those in the site's tree (its home in any language, and below)."""
+    homes = Page.objects.filter(pk__in=_with_translations({site.root_page_id}))
+    query = Q()
+    for path in homes.values_list("path", flat=True):
+        query |= Q(path__startswith=path)
+    if not query:
+        return set()
+    return set(Page.objects.filter(query, pk__in=page_ids).values_list("pk", flat=True))
+
+
+def _listing_types(site, changed_pages, listed):
+    """Labels of the page types whose listings on this site may have gained or lost one of
+    `changed_pages`: every changed page of the site that may have joined or left a listing
+    (`listed`), and those of types that do not say what their listings select them by."""
+    types = set()
+    for page in Page.objects.filter(pk__in=_site_pages(site, changed_pages)):
+        model = page.specific_class
+        if model is None or model is Page:
+            continue
+        if page.pk in listed or not hasattr(model, "listing_state"):
+            types.add(model._meta.label_lower)
+    return types
 
 
 def _is_affected(output, page_ids, objects, types):
@@ -115,7 +154,7 @@ def _rebuild_site(site_key, changes, output_root):
         outputs = page_outputs(site, pages.live().public().specific().select_related("locale"))
         return [o for o in outputs if languages is None or o.language_code in languages]
 
-    changed_pages = _with_translations(changes.pages)
+    changed_pages = _with_translations(changes.pages | changes.listed)
     current = built_outputs(Page.objects.filter(pk__in=changed_pages))
     current_urls = {}
     for output in current:
@@ -131,11 +170,10 @@ def _rebuild_site(site_key, changes, output_root):
     changed_pages |= _with_descendants(moved)
     parent_pages = _with_translations(parents)
     types = {label for label, _pk in changes.objects}
-    types.update(
-        model._meta.label_lower
-        for model in {page.specific_class for page in Page.objects.filter(pk__in=changed_pages)}
-        if model is not None and model is not Page
-    )
+    # New, gone or moved pages may have joined or left a listing, and so may those whose
+    # listing state changed: their translations show in the same listings.
+    listed = _with_translations(changes.listed) | _with_descendants(moved)
+    types |= _listing_types(site, changed_pages, listed)
 
     previous = manifest.outputs
     affected = [
@@ -164,7 +202,9 @@ def _rebuild_site(site_key, changes, output_root):
     ]
     not_found = sorted({o.language for o in affected if o.kind == "not_found"})
     search = sorted({o.language for o in affected if o.kind == "search"})
-    if not (gone or rerender or not_found or search):
+    homes = _with_translations({site.root_page_id})
+    chrome = affected_parts(manifest.chrome, changes, changed_pages | parent_pages, homes, site)
+    if not (gone or rerender or not_found or search or chrome):
         return None  # nothing of this site shows the change
 
     # The search index takes seconds on a big site: rebuilt after, by its own task.
@@ -174,8 +214,16 @@ def _rebuild_site(site_key, changes, output_root):
         build.render_page_outputs(rerender)
         build.render_not_found_pages(not_found)
         build.render_search_pages(search)
+        whole = ChromeSplice(build).splice(chrome, skip_urls=set(build.report.rendered))
+        _render_whole(build, whole)
         build.finish(verify_urls=set(build.report.rendered))
     return build.report
+
+
+def _render_whole(build, outputs):
+    build.render_page_outputs([o.as_page_output() for o in outputs if o.kind == "page"])
+    build.render_not_found_pages(sorted({o.language for o in outputs if o.kind == "not_found"}))
+    build.render_search_pages(sorted({o.language for o in outputs if o.kind == "search"}))
 
 
 def rebuild(changes, output_root=None, site_keys=None):

@@ -5,7 +5,9 @@ rebuild of the search index and a deploy start from the live build's manifest.
 
 On disk it is compact JSON, its keys sorted, so that two builds of the same content write the
 same bytes: {"site", "root_url", "database", "languages", "outputs": [{10 keys} sorted by
-URL], "files": {path: hash}, "search_index": {address: [language, hash, id]}}. Builds already
+URL], "files": {path: hash}, "search_index": {address: [language, hash, id]}, "chrome": {part:
+{"pages": [id], "objects": [[label, pk]]}}} (what each part of the page chrome read in any
+page, see cms.publishing.chrome; a manifest written before had none). Builds already
 on disk are read by the code that follows them: change the format only with a reader of the
 old one."""
 
@@ -84,6 +86,25 @@ class IndexedPage:
 
 
 @dataclass
+class ChromeRecord:
+    """What a part of the page chrome read, in any page of the build: page ids, and (model
+    label, pk) of other objects."""
+
+    pages: set = field(default_factory=set)
+    objects: set = field(default_factory=set)
+
+    def to_json(self):
+        return {
+            "pages": sorted(self.pages),
+            "objects": [list(item) for item in sorted(self.objects)],
+        }
+
+    @classmethod
+    def from_json(cls, data):
+        return cls(set(data["pages"]), {tuple(item) for item in data["objects"]})
+
+
+@dataclass
 class Manifest:
     """What a build holds. `outputs` and `search_index` are keyed by address, `files` by path
     in the build; `languages` lists the languages of a build of only some of them (None: all)."""
@@ -95,6 +116,7 @@ class Manifest:
     outputs: dict = field(default_factory=dict)
     files: dict = field(default_factory=dict)
     search_index: dict = field(default_factory=dict)
+    chrome: dict = field(default_factory=dict)
 
     def from_this_database(self):
         """Whether the build came from the database this process uses: incremental rebuilds
@@ -102,7 +124,7 @@ class Manifest:
         return self.database == database_identity()
 
     def to_json(self):
-        return {
+        data = {
             "site": self.site_key,
             "root_url": self.root_url,
             "database": self.database,
@@ -114,6 +136,11 @@ class Manifest:
                 for url, indexed in sorted(self.search_index.items())
             },
         }
+        if self.chrome:  # a build that recorded none keeps the format of the builds before
+            data["chrome"] = {
+                name: record.to_json() for name, record in sorted(self.chrome.items())
+            }
+        return data
 
     @classmethod
     def from_json(cls, data):
@@ -126,6 +153,10 @@ class Manifest:
             {output.url: output for output in outputs},
             dict(data["files"]),
             {url: IndexedPage(*indexed) for url, indexed in data.get("search_index", {}).items()},
+            {
+                name: ChromeRecord.from_json(record)
+                for name, record in data.get("chrome", {}).items()
+            },
         )
 
     def save(self, build_dir):

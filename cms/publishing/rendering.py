@@ -14,6 +14,8 @@ from django.test import Client, RequestFactory
 from django.urls import get_resolver
 from django.utils import translation
 
+from cms.core.chrome import part_being_rendered
+
 _recording = threading.local()
 
 # Objects every page reads for its chrome and that never change what a page shows; and an
@@ -31,6 +33,11 @@ _IGNORED_MODELS = {
 def _note_instance(sender, instance, **kwargs):
     seen = getattr(_recording, "seen", None)
     if seen is not None and instance.pk is not None:
+        # What the chrome (the banners, the menu) reads is its own: changing it splices the
+        # part into every page instead of rendering the pages again (cms.publishing.chrome).
+        part = part_being_rendered()
+        if part is not None:
+            seen = _recording.chrome.setdefault(part, set())
         seen.add((instance._meta.label_lower, instance.pk))
 
 
@@ -56,18 +63,28 @@ class Rendered:
     content_type: str = ""
     dependencies: set = field(default_factory=set)
     error: str = ""
+    # {part of the page chrome: the objects it read} (cms.publishing.chrome)
+    chrome_dependencies: dict = field(default_factory=dict)
 
 
 class Recorder:
-    """Collects (model label, pk) of every model instance created while it is active."""
+    """Collects (model label, pk) of every model instance created while it is active: in
+    `seen`, and in `chrome` {part name: set} those a part of the chrome read."""
 
     def __enter__(self):
         _recording.seen = set()
+        _recording.chrome = {}
         return self
 
     def __exit__(self, *exc):
-        self.seen = {item for item in _recording.seen if item[0] not in _IGNORED_MODELS}
+        self.seen = _relevant(_recording.seen)
+        self.chrome = {part: _relevant(seen) for part, seen in _recording.chrome.items()}
         _recording.seen = None
+        _recording.chrome = None
+
+
+def _relevant(seen):
+    return {item for item in seen if item[0] not in _IGNORED_MODELS}
 
 
 class SiteRenderer:
@@ -94,6 +111,7 @@ class SiteRenderer:
                 rendered.error = _describe(error)
                 response = None
         rendered.dependencies = recorder.seen
+        rendered.chrome_dependencies = recorder.chrome
         if response is None:
             return rendered
         if response.status_code != 200:
@@ -122,6 +140,7 @@ class SiteRenderer:
             except Exception as error:
                 rendered.error = _describe(error)
         rendered.dependencies = recorder.seen
+        rendered.chrome_dependencies = recorder.chrome
         return rendered
 
 

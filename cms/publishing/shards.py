@@ -80,6 +80,10 @@ class ShardedBuild:
                     "content_type": rendered.content_type,
                     "dependencies": sorted([list(item) for item in rendered.dependencies]),
                     "error": rendered.error,
+                    "chrome": {
+                        part: sorted([list(item) for item in seen])
+                        for part, seen in rendered.chrome_dependencies.items()
+                    },
                 }
             )
         # Written last, whole: a shard is rendered once its results are there.
@@ -113,6 +117,10 @@ class ShardedBuild:
                     result["content_type"],
                     {tuple(item) for item in result["dependencies"]},
                     result["error"],
+                    {
+                        part: {tuple(item) for item in seen}
+                        for part, seen in result["chrome"].items()
+                    },
                 )
                 yield next(jobs), rendered
 

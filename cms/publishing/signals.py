@@ -8,7 +8,7 @@ from pathlib import Path
 
 from django.apps import apps
 from django.db import connection, transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_save
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
@@ -29,6 +29,11 @@ WATCHED_MODELS = (
     "site_search.SearchSynonym",
 )
 
+# Objects that are a part of a page, by the field naming their page: a change to one is a
+# change to that page's listing state (an event's stored dates decide which listings show it, and
+# when), not to every output that reads objects of the kind.
+PAGE_PARTS = {"events.eventoccurrence": "event_id"}
+
 _state = threading.local()
 
 
@@ -37,6 +42,7 @@ def _pending():
         _state.changes = Changes()
         _state.triggers = {}
         _state.object_triggers = {}
+        _state.listing_states = {}
     if getattr(_state, "awaited_aliases", None) is None:
         _state.awaited_aliases = set()
     return _state.changes
@@ -76,6 +82,7 @@ def flush():
     """Hand the gathered changes to a background rebuild, if any site has a live build (or
     will have one: a first build is queued), with a record editors can follow."""
     changes = _pending()
+    _note_listings(changes)
     trigger = _trigger()
     _state.changes = None
     output_root = Path(default_output_root())
@@ -84,29 +91,31 @@ def flush():
         or StaticRebuild.objects.unfinished().filter(full=True).exists()
     ):
         return None
-    return _queue(changes, trigger)
+    from cms.publishing.tasks import queue_rebuild
+
+    return queue_rebuild(changes, trigger)
 
 
-def _queue(changes, trigger):
-    """Add the changes to the rebuild still waiting for the worker, if there is one (a burst
-    of saves makes one rebuild), or queue a new one."""
-    from cms.publishing.tasks import rebuild_static
+def _note_listings(changes):
+    """Add to `changes.listed` the saved pages whose listing state (`listing_state()`: what
+    listings select and order them by) is not what it was before their first save."""
+    for pk, (model, before) in _state.listing_states.items():
+        page = model.objects.filter(pk=pk).first()
+        if (page.listing_state() if page is not None else None) != before:
+            changes.listed.add(pk)
+            changes.pages.add(pk)
+    _state.listing_states = {}
 
-    pages = Page.objects.filter(pk__in=changes.pages)
-    with transaction.atomic():
-        waiting = (
-            StaticRebuild.objects.select_for_update()
-            .filter(status=StaticRebuild.Status.QUEUED, full=False)
-            .order_by("pk")
-            .first()
-        )
-        if waiting is not None:
-            waiting.merge(changes)
-            waiting.pages.add(*pages)
-            return None
-        record = StaticRebuild.objects.create(trigger=trigger, changes=changes.as_json())
-        record.pages.set(pages)
-    return rebuild_static.enqueue(record.pk)
+
+def on_listed_page_pre_save(sender, instance, raw=False, **kwargs):
+    """Before a page whose type has a listing state is first saved in a change: its state."""
+    if raw or instance.pk is None:
+        return  # a new page: new pages join listings anyway
+    _pending()
+    if instance.pk not in _state.listing_states:
+        stored = sender.objects.filter(pk=instance.pk).first()
+        before = stored.listing_state() if stored is not None else None
+        _state.listing_states[instance.pk] = (sender, before)
 
 
 def _parent_id(page):
@@ -166,15 +175,30 @@ def on_delete(sender, instance, **kwargs):
         parent = _parent_id(instance)
         if parent:
             changes.parents.add(parent)
-    else:
-        changes.objects.add((instance._meta.label_lower, instance.pk))
+    elif not _note_changed_object(changes, instance):
+        return
     _schedule()
 
 
 def on_object_saved(sender, instance, **kwargs):
-    _pending().objects.add((instance._meta.label_lower, instance.pk))
     _note_object(instance)
-    _schedule()
+    if _note_changed_object(_pending(), instance):
+        _schedule()
+
+
+def _note_changed_object(changes, instance):
+    """Note a change to an object; returns whether it asks for a rebuild of its own. A part of
+    a page being saved (an event's dates, refreshed as the event is saved) waits for the page's
+    publish, which takes it with the page: one rebuild, not one for the dates and one for the
+    page."""
+    label = instance._meta.label_lower
+    if label not in PAGE_PARTS:
+        changes.objects.add((label, instance.pk))
+        return True
+    page_id = getattr(instance, PAGE_PARTS[label])
+    changes.pages.add(page_id)
+    changes.listed.add(page_id)
+    return page_id not in _state.listing_states
 
 
 def connect():
@@ -185,6 +209,10 @@ def connect():
     for model in apps.get_models():
         if issubclass(model, Page) and model is not Page:
             post_delete.connect(on_delete, sender=model, dispatch_uid=f"publishing-{model}")
+            if hasattr(model, "listing_state"):
+                pre_save.connect(
+                    on_listed_page_pre_save, sender=model, dispatch_uid=f"publishing-pre-{model}"
+                )
     for label in WATCHED_MODELS:
         try:
             model = apps.get_model(label)

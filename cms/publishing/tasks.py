@@ -4,13 +4,17 @@ which says to editors whether it is queued, building, live or failed, and why.""
 import logging
 from datetime import timedelta
 
+from django.db import transaction
 from django_tasks import task
+from wagtail.models import Page
 
 from cms.core import sites
 from cms.core.schedule import scheduled
 from cms.publishing.build import build_site, rebuild_search_index
+from cms.publishing.chrome import shown_objects_changed
 from cms.publishing.folders import default_output_root
 from cms.publishing.incremental import Changes, rebuild
+from cms.publishing.manifest import load_manifest
 from cms.publishing.models import StaticRebuild
 from cms.publishing.progress import AtMostEvery, BuildProgress
 from cms.publishing.search_plan import SearchIndexPlan
@@ -122,6 +126,44 @@ def merge_static_shards(record_id):
 def fail_stalled_rebuilds():
     """A rebuild whose worker was stopped (a deploy, a crash) shows as failed, not building."""
     return StaticRebuild.fail_stalled()
+
+
+@scheduled(every=timedelta(minutes=1))
+@task(queue_name="default")
+def splice_started_and_ended_banners():
+    """A banner shows on the static copy from its start to its end, as on the live site: the
+    parts of the page chrome that change with time (see cms.core.chrome) are compared with what
+    each live build shows, and a rebuild is queued for those that differ; it splices them into
+    every page. Returns what changed, as (model label, pk)."""
+    changed = set()
+    for site_key in sorted(sites.site_keys()):
+        manifest = load_manifest(default_output_root(), site_key)
+        site = sites.find_site(site_key)
+        if manifest is not None and site is not None and manifest.from_this_database():
+            changed |= shown_objects_changed(manifest.chrome, site)
+    if changed:
+        queue_rebuild(Changes(objects=changed), "Alert banners started or ended")
+    return sorted(changed)
+
+
+def queue_rebuild(changes, trigger):
+    """Add the changes to the rebuild still waiting for the worker, if there is one (a burst
+    of saves makes one rebuild), or queue a new one."""
+    pages = Page.objects.filter(pk__in=changes.pages)
+    with transaction.atomic():
+        waiting = (
+            StaticRebuild.objects.select_for_update()
+            .filter(status=StaticRebuild.Status.QUEUED, full=False)
+            .order_by("pk")
+            .first()
+        )
+        if waiting is not None:
+            waiting.merge(changes)
+            waiting.pages.add(*pages)
+            return None
+        record = StaticRebuild.objects.create(trigger=trigger, changes=changes.as_json())
+        record.pages.set(pages)
+    return rebuild_static.enqueue(record.pk)
 
 
 def queue_full_build(trigger, site_keys=None, shards=1):

@@ -1,6 +1,6 @@
 """A build's manifest reads back as it was written, in the format builds already on disk use."""
 
-from cms.publishing.manifest import MANIFEST, IndexedPage, Manifest, ManifestEntry
+from cms.publishing.manifest import MANIFEST, ChromeRecord, IndexedPage, Manifest, ManifestEntry
 
 # A manifest as builds before the typed manifest wrote it (compact JSON, keys sorted).
 OLD_FORMAT = (
@@ -57,3 +57,18 @@ def test_a_manifest_without_a_search_index_loads_with_none(tmp_path):
     )
     loaded = Manifest.load(tmp_path)
     assert loaded.search_index == {} and loaded.database is None and loaded.languages is None
+
+
+def test_what_the_chrome_read_is_kept_beside_the_outputs(tmp_path):
+    with_chrome = manifest()
+    with_chrome.chrome = {
+        "menu": ChromeRecord({2, 5}),
+        "alerts": ChromeRecord(set(), {("core.alertbanner", 4)}),
+    }
+    with_chrome.save(tmp_path)
+
+    assert Manifest.load(tmp_path) == with_chrome
+    assert (
+        '"chrome":{"alerts":{"objects":[["core.alertbanner",4]],"pages":[]}'
+        in (tmp_path / MANIFEST).read_text()
+    )

@@ -3,7 +3,7 @@ from django.conf import settings
 from django.utils.html import format_html
 from wagtail.models import Locale, Page
 
-from cms.core import languages
+from cms.core import chrome, languages
 from cms.core.models import AlertBanner
 
 register = template.Library()
@@ -114,3 +114,35 @@ def site_navigation(context):
         "items": home.get_children().live().public().in_menu().select_related("locale"),
         "request": request,
     }
+
+
+def _banners_shown(site):
+    return {
+        ("core.alertbanner", pk)
+        for pk in AlertBanner.objects.active(site).values_list("pk", flat=True)
+    }
+
+
+chrome.register(
+    chrome.Part(
+        "alerts",
+        "core/includes/alert_banners.html",
+        lambda request, site: alert_banners({"request": request, "current_site": site}),
+        models=("core.alertbanner",),
+        shown=_banners_shown,
+    )
+)
+chrome.register(
+    chrome.Part(
+        "menu",
+        "core/includes/site_navigation.html",
+        lambda request, site: site_navigation({"request": request, "current_site": site}),
+        lists_home_children=True,
+    )
+)
+
+
+@register.simple_tag(takes_context=True, name="chrome")
+def chrome_part(context, name):
+    """A part of the page chrome between its markers (see cms/core/chrome.py)."""
+    return chrome.render_part(name, context.get("request"), context.get("current_site"))

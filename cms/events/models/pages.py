@@ -161,14 +161,18 @@ class EventIndexPage(RoutablePageMixin, BasePage):
                 )
             )
             .order_by("starts_at", "pk")
-            .values_list("translation_key", "calendar_entry")
+            # Pages, not values: the static build notes which events a feed read, to render
+            # it again when one of them changes.
+            .only("translation_key", "calendar_entry")
         )
-        entries = dict(events)
+        entries = {event.translation_key: event.calendar_entry for event in events}
         if locale is not None and locale.id != default.id:
+            translated = EventPage.objects.live().filter(
+                locale=locale, translation_key__in=list(entries)
+            )
             entries.update(
-                EventPage.objects.live()
-                .filter(locale=locale, translation_key__in=list(entries))
-                .values_list("translation_key", "calendar_entry")
+                (event.translation_key, event.calendar_entry)
+                for event in translated.only("translation_key", "calendar_entry")
             )
         return list(entries.values())
 
@@ -536,6 +540,23 @@ class EventPage(RoutablePageMixin, BasePage):
             self.online_url,
         ]
         return hashlib.sha256(json.dumps(data, default=str).encode()).hexdigest()
+
+    def listing_state(self):
+        """What listings select and order the event by: its stored dates (with whether each is
+        cancelled) and the facets they filter on. The static build renders the listings of the
+        event's site again when it changes; otherwise only the pages that show the event.
+        Translations and untranslated copies are listed by their English page: None."""
+        if not self.owns_schedule:
+            return None
+        dates = EventOccurrence.objects.filter(event_id=self.pk).order_by("start", "pk")
+        return (
+            tuple(sorted(self.age_stage_slugs or ())),
+            self.borough,
+            self.audience,
+            self.is_free,
+            self.is_virtual,
+            tuple(dates.values_list("start", "end", "cancelled")),
+        )
 
     @property
     def owns_schedule(self):
