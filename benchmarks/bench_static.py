@@ -42,7 +42,7 @@ from cms.publishing.outputs import site_outputs
 from cms.publishing.search_plan import SearchIndexPlan
 from cms.publishing.server import make_server
 
-from . import hugo
+from . import hugo, static_edits
 
 SCALED_PAGES = int(os.environ.get("BENCH_STATIC_PAGES", "5000"))
 CHROMIUM = "/usr/bin/chromium"
@@ -58,6 +58,9 @@ def run(report):
         urls = full_build(report, output_root, figures)
         naive_baseline(report, urls, figures)
         incremental(report, figures)
+        static_edits.alert_banner(report, figures, _timed_steps)
+        static_edits.recurring_event(report, figures, _timed_steps)
+        static_edits.queries_per_url(report, workdir / "queries", figures)
         bakery(report, workdir / "bakery", figures)
         lighthouse(report, output_root)
         scaled(report, workdir / "scaled", figures)
@@ -80,7 +83,8 @@ def full_build(report, output_root, figures):
         report(f"full build {site_key}: files written", len(result.written), "")
         report(f"full build {site_key}: total", seconds, "s")
     total = time.perf_counter() - started
-    report("full build, both sites: total", total, "s")
+    # What make run's worker does first (build_static_sites), on every core.
+    report("full build, both sites: total (make run's first build)", total, "s", target="< 60 s")
     report("full build, both sites: URLs per second", total_urls / total, "URL/s")
     figures["full"] = (total_urls, total)
     return urls
@@ -319,7 +323,7 @@ def scaled(report, output_root, figures):
     started = time.perf_counter()
     result = build_site("growingup", output_root, ["en", "es"])
     seconds = time.perf_counter() - started
-    report(f"scaled build: {count} URLs (en, es), total", seconds, "s")
+    report(f"scaled build: {count} URLs (en, es), total", seconds, "s", target="< 60 s")
     report("scaled build: URLs per second", len(result.rendered) / seconds, "URL/s")
     figures["scaled"] = (len(result.rendered), seconds)
     target = Page.objects.get(pk=section.get_children().first().pk).specific
@@ -348,7 +352,12 @@ def ratios(report, figures):
     print("  side by side")
     report("full build: URLs per second", speed("full"), "URL/s")
     report("naive baseline: URLs per second", speed("naive"), "URL/s")
-    report("full build speed / naive baseline speed", speed("full") / speed("naive"), "x")
+    report(
+        "full build speed / naive baseline speed",
+        speed("full") / speed("naive"),
+        "x",
+        target=">= 10 x",
+    )
     report(
         "full build time / one-page rebuild time", figures["full"][1] / figures["incremental"], "x"
     )
