@@ -4,29 +4,18 @@ editor previews is what ships), and note which database objects the render read.
 The notes are what incremental rebuilds run on: an output that read a page, a program or an
 event has to be rendered again when that object changes."""
 
-import threading
 import traceback
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models.signals import post_init
 from django.test import Client, RequestFactory
 from django.urls import get_resolver
 from django.utils import translation
 
-_recording = threading.local()
+from cms.core import build_cache
 
 # Objects every page reads for its chrome and that never change what a page shows.
 _IGNORED_MODELS = {"wagtailcore.locale", "wagtailcore.site", "wagtailcore.revision"}
-
-
-def _note_instance(sender, instance, **kwargs):
-    seen = getattr(_recording, "seen", None)
-    if seen is not None and instance.pk is not None:
-        seen.add((instance._meta.label_lower, instance.pk))
-
-
-post_init.connect(_note_instance, dispatch_uid="publishing-dependencies")
 
 
 def keeping_language():
@@ -51,15 +40,17 @@ class Rendered:
 
 
 class Recorder:
-    """Collects (model label, pk) of every model instance created while it is active."""
+    """Collects (model label, pk) of every model instance created while it is active, and of
+    those a value served from the build's caches was made from (cms.core.build_cache)."""
 
     def __enter__(self):
-        _recording.seen = set()
+        self._reads = build_cache.reads()
+        self._seen = self._reads.__enter__()
         return self
 
     def __exit__(self, *exc):
-        self.seen = {item for item in _recording.seen if item[0] not in _IGNORED_MODELS}
-        _recording.seen = None
+        self._reads.__exit__(*exc)
+        self.seen = {item for item in self._seen if item[0] not in _IGNORED_MODELS}
 
 
 class SiteRenderer:
