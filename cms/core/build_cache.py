@@ -23,7 +23,9 @@ from dataclasses import dataclass, field
 from django.db.models.fields.related_descriptors import ForwardManyToOneDescriptor
 from django.db.models.signals import post_init
 from django.http import Http404
+from django.http.request import split_domain_port
 from django.utils import translation
+from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.models.i18n import LocaleManager
 from wagtail.query import PageQuerySet
@@ -165,6 +167,7 @@ class PageTree:
     specific: dict = field(default_factory=dict)
     children: dict = field(default_factory=dict)
     translations: dict = field(default_factory=dict)
+    by_path: dict = field(default_factory=dict)
 
     def specific_page(self, pk):
         """A page in its specific type, as `page.specific` on a plain Page would give it."""
@@ -188,6 +191,7 @@ def _load_page_tree():
     tree = PageTree()
     for page in Page.objects.order_by("path"):
         tree.base[page.pk] = page
+        tree.by_path[page.path] = page.pk
         tree.translations.setdefault(page.translation_key, []).append(page.pk)
         if page.depth > 1:
             tree.children.setdefault(page.path[: -Page.steplen], {})[page.slug] = page.pk
@@ -230,7 +234,7 @@ def _get_object(self, instance):
                 return tree.plain_page(pk)
             if type(tree.specific.get(pk)) is related:
                 return tree.typed_page(pk)
-        elif related is _image_model():
+        elif related is get_image_model():
             images = bulk(("images",), lambda: {i.pk: i for i in related.objects.all()})
             if pk in images:
                 replay({(related._meta.label_lower, pk)})
@@ -238,22 +242,16 @@ def _get_object(self, instance):
     return _original["get_object"](self, instance)
 
 
-def _image_model():
-    from wagtail.images import get_image_model
-
-    return get_image_model()
-
-
 def _fresh_site(site):
     """The kept Site, without its root page: a caller reads it (and is noted reading it)."""
+    if site is None:
+        return None
     served = copy_instance(site)
     served._state.fields_cache = {}
     return served
 
 
 def _find_site_for_request(request):
-    from django.http.request import split_domain_port
-
     if not active():
         return _original["find_site"](request)
     hostname = split_domain_port(request._get_raw_host())[0]
@@ -324,11 +322,10 @@ def _get_view_restrictions(self):
             to_check.add(pk)
 
     add(self.pk, self)
-    ancestors = [self.path[:end] for end in range(Page.steplen, len(self.path), Page.steplen)]
-    by_path = {page.path: pk for pk, page in tree.base.items() if page.path in ancestors}
-    for path in ancestors:
-        replay({(PAGE, by_path[path])})
-        add(by_path[path])
+    for end in range(Page.steplen, len(self.path), Page.steplen):
+        ancestor = tree.by_path[self.path[:end]]
+        replay({(PAGE, ancestor)})
+        add(ancestor)
     if not to_check & restricted:
         return PageViewRestriction.objects.none()
     return PageViewRestriction.objects.filter(page_id__in=to_check)
@@ -376,4 +373,3 @@ def _wagtail_patched():
                         delattr(owner, attribute)
                     else:
                         setattr(owner, attribute, raw)
-                    del _original[name]
