@@ -109,7 +109,9 @@ def test_a_second_build_in_the_same_process_shows_what_changed_since_the_first(
     assert not build_cache.active()
 
 
-def test_the_median_url_of_a_small_site_costs_at_most_five_queries(small_site, monkeypatch):
+def test_the_median_url_of_a_small_site_costs_at_most_five_queries(
+    small_site, tmp_path, monkeypatch
+):
     counts = []
     render = rendering.SiteRenderer.render
 
@@ -121,7 +123,7 @@ def test_the_median_url_of_a_small_site_costs_at_most_five_queries(small_site, m
         return rendered
 
     monkeypatch.setattr(rendering.SiteRenderer, "render", counted)
-    build_site("growingup")
+    build_site("growingup", tmp_path)
     assert len(counts) > 30
     assert statistics.median(counts) <= 5
 
