@@ -14,6 +14,7 @@ from django.db import models
 from django.db.models.query_utils import DeferredAttribute
 from django.utils.text import capfirst
 
+from cms.core import build_cache
 from cms.core.models import AgeStage
 
 
@@ -107,15 +108,34 @@ def stages_in_language(locale, slugs=None):
     """Age stages in sort order, each in `locale` when translated, else in English; only
     `slugs` (in any order) when given."""
     chosen = {}
-    stages = AgeStage.objects.filter(
-        models.Q(locale=locale) | models.Q(locale__language_code=settings.LANGUAGE_CODE)
-    )
-    if slugs is not None:
-        stages = stages.filter(slug__in=list(slugs))
-    for stage in stages:
+    for stage in _stages_in_or_english(locale, slugs):
         if stage.slug not in chosen or stage.locale_id == locale.id:
             chosen[stage.slug] = stage
     return sorted(chosen.values(), key=lambda stage: stage.sort_order)
+
+
+def _stages_in_or_english(locale, slugs):
+    """The age stages in `locale` or in English (only `slugs` when given); in a build, picked
+    from every stage read once."""
+    if not build_cache.active():
+        stages = AgeStage.objects.filter(
+            models.Q(locale=locale) | models.Q(locale__language_code=settings.LANGUAGE_CODE)
+        )
+        if slugs is not None:
+            stages = stages.filter(slug__in=list(slugs))
+        return list(stages)
+    every = build_cache.bulk(
+        ("age stages",), lambda: list(AgeStage.objects.select_related("locale"))
+    )
+    wanted = None if slugs is None else set(slugs)
+    stages = [
+        stage
+        for stage in every
+        if (stage.locale_id == locale.id or stage.locale.language_code == settings.LANGUAGE_CODE)
+        and (wanted is None or stage.slug in wanted)
+    ]
+    build_cache.replay({(stage._meta.label_lower, stage.pk) for stage in stages})
+    return [build_cache.copy_instance(stage) for stage in stages]
 
 
 def english_stage_choices():

@@ -8,6 +8,9 @@ from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
+from cms.core import build_cache
+from cms.core.build_cache import page_tree
+
 
 def direction(code):
     return "rtl" if translation.get_language_info(code)["bidi"] else "ltr"
@@ -29,12 +32,7 @@ def content_language(page):
     if page.alias_of_id:
         # Kept on the page: its card, its menu item and its listing's note all ask.
         if not hasattr(page, "_original_language"):
-            page._original_language = (
-                Page.objects.filter(pk=page.alias_of_id)
-                .values_list("locale__language_code", flat=True)
-                .first()
-                or page.locale.language_code
-            )
+            page._original_language = _page_language(page.alias_of_id) or page.locale.language_code
         return page._original_language
     return page.locale.language_code
 
@@ -58,6 +56,17 @@ def with_original_languages(items):
         for page in aliases:
             page._original_language = originals.get(page.alias_of_id) or page.locale.language_code
     return items
+
+
+def _page_language(pk):
+    """The language code of the page `pk`; in a build, from one table of every page's."""
+    if build_cache.active():
+        languages = build_cache.bulk(
+            ("page languages",),
+            lambda: dict(Page.objects.values_list("pk", "locale__language_code")),
+        )
+        return languages.get(pk)
+    return Page.objects.filter(pk=pk).values_list("locale__language_code", flat=True).first()
 
 
 def language_of(content):
@@ -124,14 +133,11 @@ def language_links(request, page=None):
     Views that are not pages (search, 404) link to the same address in each language."""
     current = reader_language()
     site = Site.find_for_request(request)
-    homes = {}
-    if site is not None:
-        for home in site.root_page.get_translations(inclusive=True).live().select_related("locale"):
-            homes[home.locale.language_code] = home
+    homes = site_homes(site) if site is not None else {}
     urls = {}
     if page is not None:
         suffix = route_suffix(request, page)
-        for translated in page.get_translations(inclusive=True).live().select_related("locale"):
+        for translated in live_translations(page):
             urls[translated.locale.language_code] = translated.get_url(request) + suffix
         for code, home in homes.items():
             urls.setdefault(code, home.get_url(request))
@@ -147,16 +153,51 @@ def language_links(request, page=None):
     return links
 
 
-def hreflang_alternates(request, page):
-    """(hreflang, absolute URL) for every real translation of a page, plus x-default (English).
-    Untranslated aliases are left out: they would announce English text as another language."""
-    source_key = page.translation_key
-    suffix = route_suffix(request, page)
-    translations = (
-        Page.objects.filter(translation_key=source_key, live=True, alias_of__isnull=True)
+def site_homes(site):
+    """{language code: the site's home page in it} for each live translation of the home."""
+
+    def homes():
+        translations = site.root_page.get_translations(inclusive=True).live()
+        return {home.locale.language_code: home for home in translations.select_related("locale")}
+
+    return build_cache.cached(("homes", site.pk), homes)
+
+
+def live_translations(page):
+    """The live translations of a page, itself included, in tree order; in a build, picked
+    from the page tree instead of queried."""
+    tree = page_tree()
+    if tree is not None:
+        pks = [pk for pk in tree.translations.get(page.translation_key, ()) if tree.base[pk].live]
+        if all(type(tree.specific[pk]) is type(page) for pk in pks):
+            return [tree.typed_page(pk) for pk in pks]
+    return list(page.get_translations(inclusive=True).live().select_related("locale"))
+
+
+def _original_translations(page):
+    """The live translations of a page that are not untranslated copies (plain pages), in the
+    order of their language codes."""
+    tree = page_tree()
+    if tree is not None:
+        pks = [
+            pk
+            for pk in tree.translations.get(page.translation_key, ())
+            if tree.base[pk].live and not tree.base[pk].alias_of_id
+        ]
+        translations = [tree.plain_page(pk) for pk in pks]
+        return sorted(translations, key=lambda translated: translated.locale.language_code)
+    return list(
+        Page.objects.filter(translation_key=page.translation_key, live=True, alias_of__isnull=True)
         .select_related("locale")
         .order_by("locale__language_code")
     )
+
+
+def hreflang_alternates(request, page):
+    """(hreflang, absolute URL) for every real translation of a page, plus x-default (English).
+    Untranslated aliases are left out: they would announce English text as another language."""
+    suffix = route_suffix(request, page)
+    translations = _original_translations(page)
     alternates = []
     default_url = None
     for translated in translations:

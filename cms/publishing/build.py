@@ -7,11 +7,13 @@ derived from them (`cms.publishing.derived`), updates the search index as its pl
 
 import os
 import time
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
 
+from cms.core.build_cache import during_build
 from cms.core.sites import site_for_key, site_key_of
 from cms.publishing.assets import AssetHasher, MissingAsset, content_hash
 from cms.publishing.derived import write_derived_files
@@ -134,21 +136,20 @@ class SiteBuild:
         self.assets = AssetHasher(self.write)
 
     def __enter__(self):
-        # Whatever the build renders, the language active before it is active after it.
-        self.language = keeping_language()
-        self.language.__enter__()
-        try:
+        with ExitStack() as context:
+            # Whatever the build renders, the language active before it is active after it.
+            context.enter_context(keeping_language())
+            # What is fixed while it renders is read once, and dropped when it ends.
+            context.enter_context(during_build())
             self.dir = self.folders.prepare(self.previous.files if self.previous else None)
-        except BaseException:
-            self.language.__exit__(None, None, None)
-            raise
+            self.context = context.pop_all()
         return self
 
     def __exit__(self, error_type, error, traceback):
         try:
             return self._end(error_type)
         finally:
-            self.language.__exit__(None, None, None)
+            self.context.close()
 
     def _end(self, error_type):
         if error_type is None and not self.finished:

@@ -4,19 +4,16 @@ editor previews is what ships), and note which database objects the render read.
 The notes are what incremental rebuilds run on: an output that read a page, a program or an
 event has to be rendered again when that object changes."""
 
-import threading
 import traceback
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models.signals import post_init
 from django.test import Client, RequestFactory
 from django.urls import get_resolver
 from django.utils import translation
 
+from cms.core import build_cache
 from cms.core.chrome import part_being_rendered
-
-_recording = threading.local()
 
 # Objects every page reads for its chrome and that never change what a page shows; and an
 # image's renditions, which follow from the image (recorded) and are cached once read: which
@@ -28,20 +25,6 @@ _IGNORED_MODELS = {
     "wagtailcore.revision",
     "wagtailimages.rendition",
 }
-
-
-def _note_instance(sender, instance, **kwargs):
-    seen = getattr(_recording, "seen", None)
-    if seen is not None and instance.pk is not None:
-        # What the chrome (the banners, the menu) reads is its own: changing it splices the
-        # part into every page instead of rendering the pages again (cms.publishing.chrome).
-        part = part_being_rendered()
-        if part is not None:
-            seen = _recording.chrome.setdefault(part, set())
-        seen.add((instance._meta.label_lower, instance.pk))
-
-
-post_init.connect(_note_instance, dispatch_uid="publishing-dependencies")
 
 
 def keeping_language():
@@ -68,19 +51,44 @@ class Rendered:
 
 
 class Recorder:
-    """Collects (model label, pk) of every model instance created while it is active: in
+    """Collects (model label, pk) of every model instance created while it is active, and of
+    those a value served from the build's caches was made from (cms.core.build_cache): in
     `seen`, and in `chrome` {part name: set} those a part of the chrome read."""
 
     def __enter__(self):
-        _recording.seen = set()
-        _recording.chrome = {}
+        self._reads = build_cache.reads(_Reads())
+        self._seen = self._reads.__enter__()
         return self
 
     def __exit__(self, *exc):
-        self.seen = _relevant(_recording.seen)
-        self.chrome = {part: _relevant(seen) for part, seen in _recording.chrome.items()}
-        _recording.seen = None
-        _recording.chrome = None
+        self._reads.__exit__(*exc)
+        self.seen = _relevant(self._seen.page)
+        self.chrome = {part: _relevant(seen) for part, seen in self._seen.chrome.items()}
+
+
+class _Reads:
+    """What one render read: the page's own reads, and apart from them each part of the chrome's
+    (the banners, the menu), whose changes are spliced into every page instead of rendering the
+    pages again (cms.publishing.chrome)."""
+
+    def __init__(self):
+        self.page = set()
+        self.chrome = {}
+
+    def _of_part(self):
+        part = part_being_rendered()
+        return self.page if part is None else self.chrome.setdefault(part, set())
+
+    def add(self, item):
+        self._of_part().add(item)
+
+    def update(self, items):
+        self._of_part().update(items)
+
+    def __iter__(self):
+        yield from self.page
+        for seen in self.chrome.values():
+            yield from seen
 
 
 def _relevant(seen):

@@ -16,6 +16,7 @@ import os
 import shutil
 from pathlib import Path
 
+from cms.core import build_cache
 from cms.core.sites import site_for_key
 from cms.publishing.build import SiteBuild, site_jobs
 from cms.publishing.folders import site_lock
@@ -72,7 +73,9 @@ class ShardedBuild:
         bodies.mkdir()
         renderer = SiteRenderer(site_for_key(site_key))
         results = []
-        for number, (_job, rendered) in enumerate(render_in_order(renderer, jobs, workers)):
+        with build_cache.during_build():
+            rendered_in_order = list(render_in_order(renderer, jobs, workers))
+        for number, (_job, rendered) in enumerate(rendered_in_order):
             (bodies / f"{number}.body").write_bytes(rendered.content)
             results.append(
                 {

@@ -4,6 +4,8 @@ from django.utils import timezone
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
 
+from cms.core import build_cache
+
 
 class AlertBannerQuerySet(models.QuerySet):
     def active(self, site, when=None):
@@ -12,11 +14,33 @@ class AlertBannerQuerySet(models.QuerySet):
             models.Q(ends_at__isnull=True) | models.Q(ends_at__gt=when)
         )
 
+    def _active_for_reader(self, site, when):
+        """Active banners of a site, newest first; in a build, picked from the site's banners
+        read once (whether one is active is still decided at `when`)."""
+        when = when or timezone.now()
+        if not build_cache.active():
+            return list(
+                self.active(site, when).select_related("locale").order_by("-starts_at", "pk")
+            )
+        banners = build_cache.bulk(
+            ("alert banners", site.pk),
+            lambda: list(
+                self.filter(site=site).select_related("locale").order_by("-starts_at", "pk")
+            ),
+        )
+        active = [
+            banner
+            for banner in banners
+            if banner.starts_at <= when and (banner.ends_at is None or banner.ends_at > when)
+        ]
+        build_cache.replay({(banner._meta.label_lower, banner.pk) for banner in active})
+        return [build_cache.copy_instance(banner) for banner in active]
+
     def for_reader(self, site, locale, when=None):
         """Active banners of a site, each in the reader's language when translated, else in
         the language it was written in."""
         chosen = {}
-        for banner in self.active(site, when).select_related("locale"):
+        for banner in self._active_for_reader(site, when):
             current = chosen.get(banner.translation_key)
             if current is None or banner.locale_id == locale.id:
                 chosen[banner.translation_key] = banner

@@ -1,9 +1,10 @@
 from django import template
 from django.conf import settings
+from django.utils import translation
 from django.utils.html import format_html
 from wagtail.models import Locale, Page
 
-from cms.core import chrome, languages
+from cms.core import build_cache, chrome, languages
 from cms.core.models import AlertBanner
 
 register = template.Library()
@@ -108,12 +109,16 @@ def site_navigation(context):
     site = context.get("current_site")
     if site is None:
         return {"home_url": None, "items": []}
+    home, items = build_cache.cached(
+        ("menu", site.pk, translation.get_language()), lambda: _menu(site)
+    )
+    return {"home_url": home.get_url(request), "items": items, "request": request}
+
+
+def _menu(site):
+    """The site's home in the reader's language, and the pages shown in its menu."""
     home = site.root_page.localized
-    return {
-        "home_url": home.get_url(request),
-        "items": home.get_children().live().public().in_menu().select_related("locale"),
-        "request": request,
-    }
+    return home, list(home.get_children().live().public().in_menu().select_related("locale"))
 
 
 def _banners_shown(site):

@@ -9,6 +9,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Site
 
+from cms.core import build_cache
 from cms.core.age_stages import stages_in_language
 from cms.core.blocks import RICH_TEXT_FEATURES
 from cms.core.models import BasePage
@@ -76,17 +77,22 @@ class ProgramIndexPage(RoutablePageMixin, BasePage):
         key = (site.pk, locale.pk)
         if cache is not None and key in cache:
             return cache[key]
-        home = site.root_page
-        english = cls.objects.live().child_of(home).first()
-        found = None
-        if english is not None:
-            found = english.get_translations(inclusive=True).live().filter(locale=locale).first()
-            found = (found or english).specific
+        found = build_cache.cached(
+            ("programs page", site.pk, locale.pk), lambda: cls._find_for_site(site, locale)
+        )
         if request is not None:
             if cache is None:
                 cache = request._program_index_pages = {}
             cache[key] = found
         return found
+
+    @classmethod
+    def _find_for_site(cls, site, locale):
+        english = cls.objects.live().child_of(site.root_page).first()
+        if english is None:
+            return None
+        found = english.get_translations(inclusive=True).live().filter(locale=locale).first()
+        return (found or english).specific
 
     @classmethod
     def url_for(cls, program, site, request=None, locale=None):
