@@ -14,18 +14,11 @@ from cms.core.models import StandardPage
 from cms.publishing import verification
 from cms.publishing.build import BuildFailed
 from cms.publishing.verification import SITEMAP_NS, SiteFiles, parse_links
+from tests.publishing.built import files_of
 
 pytestmark = pytest.mark.django_db
 
 ALL_LANGUAGES = ["en", "es", "zh-hant", "ru", "bn", "ht", "ko", "ar", "ur", "fr", "pl"]
-
-
-def files_of(folder):
-    return {
-        str(path.relative_to(folder)): path.read_bytes()
-        for path in sorted(folder.rglob("*"))
-        if path.is_file()
-    }
 
 
 def add_page(parent, slug, html):

@@ -15,17 +15,9 @@ from cms.publishing.build import BuildFailed, build_site
 from cms.publishing.incremental import Changes, rebuild
 from cms.publishing.manifest import MANIFEST
 from tests.core.factories import AlertBannerFactory, StandardPageFactory
+from tests.publishing.built import files_of
 
 pytestmark = pytest.mark.django_db
-
-
-def files_of(site_dir):
-    folder = site_dir.resolve()
-    return {
-        str(path.relative_to(folder)): path.read_bytes()
-        for path in sorted(folder.rglob("*"))
-        if path.is_file() and path.name != MANIFEST
-    }
 
 
 def manifest_of(site_dir):
@@ -33,7 +25,7 @@ def manifest_of(site_dir):
 
 
 def html_pages(site_dir):
-    return {path for path in files_of(site_dir) if path.endswith(".html")}
+    return {path for path in files_of(site_dir, manifest=False) if path.endswith(".html")}
 
 
 @pytest.fixture
@@ -80,7 +72,7 @@ def built(menu, build, django_capture_on_commit_callbacks, monkeypatch):
 
 def assert_as_a_full_build(site_dir, tmp_path):
     full = build_site("growingup", tmp_path / "full").output_dir
-    spliced, whole = files_of(site_dir), files_of(full)
+    spliced, whole = files_of(site_dir, manifest=False), files_of(full, manifest=False)
     assert spliced.keys() == whole.keys()
     assert [path for path in spliced if spliced[path] != whole[path]] == []
     spliced_manifest, whole_manifest = manifest_of(site_dir), manifest_of(full)
@@ -109,7 +101,7 @@ def test_an_alert_banner_edit_is_spliced_into_every_page_as_a_full_build_writes_
     if edit != "new":
         banner = AlertBannerFactory(site=site, message="Pools are closed today.")
         rebuild(Changes(objects={("core.alertbanner", banner.pk)}))
-    before = files_of(built["dir"])
+    before = files_of(built["dir"], manifest=False)
 
     def act():
         if edit == "new":
@@ -126,7 +118,7 @@ def test_an_alert_banner_edit_is_spliced_into_every_page_as_a_full_build_writes_
 
     # No page was rendered again: the banner was spliced into every page that changed.
     assert report.rendered == []
-    after = files_of(built["dir"])
+    after = files_of(built["dir"], manifest=False)
     changed = {path for path in after if before.get(path) != after[path]}
     if edit == "translated":
         assert {path for path in html_pages(built["dir"]) if path.startswith("es/")} == changed

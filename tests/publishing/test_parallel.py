@@ -26,16 +26,9 @@ from cms.publishing.shards import SHARDS_DIR
 from cms.publishing.tasks import queue_full_build
 from tests.core.factories import StandardPageFactory
 from tests.events.factories import EventIndexPageFactory, make_event
+from tests.publishing.built import files_of
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def files_of(folder):
-    return {
-        str(path.relative_to(folder)): path.read_bytes()
-        for path in sorted(folder.rglob("*"))
-        if path.is_file()
-    }
 
 
 def build_folders(output_root):
