@@ -1,7 +1,11 @@
-"""What a build wrote, to compare two builds byte for byte."""
+"""What a build wrote, to compare two builds byte for byte, and the rebuilds an editor's change
+brings, to check what they wrote."""
 
+import json
 from pathlib import Path
 
+from cms.publishing import tasks
+from cms.publishing.incremental import rebuild
 from cms.publishing.manifest import MANIFEST
 
 
@@ -16,3 +20,30 @@ def files_of(folder, manifest=True, search_index=True):
         and (manifest or path.name != MANIFEST)
         and (search_index or not path.parts[-2].startswith("pagefind"))
     }
+
+
+def manifest_of(site_dir):
+    """The build manifest of a site's folder (its live folder is a link: it is followed)."""
+    return json.loads((Path(site_dir).resolve() / MANIFEST).read_text())
+
+
+def editor_changes(monkeypatch, capture_on_commit):
+    """`change(action)`: makes the action as an editor does, committed, and returns the reports
+    of the rebuilds it brought, {site key: report}. `capture_on_commit` is pytest-django's
+    django_capture_on_commit_callbacks."""
+    reports = {}
+
+    def recording(changes, *args, **kwargs):
+        found = rebuild(changes, *args, **kwargs)
+        reports.update({report.site_key: report for report in found})
+        return found
+
+    monkeypatch.setattr(tasks, "rebuild", recording)
+
+    def change(action):
+        reports.clear()
+        with capture_on_commit(execute=True):
+            action()
+        return dict(reports)
+
+    return change

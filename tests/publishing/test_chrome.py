@@ -2,7 +2,6 @@
 rebuild splices the part into every built file, and the files are byte for byte those of a full
 build."""
 
-import json
 from datetime import timedelta
 
 import pytest
@@ -13,15 +12,10 @@ from cms.core.translation import translate
 from cms.publishing import signals, tasks
 from cms.publishing.build import BuildFailed, build_site
 from cms.publishing.incremental import Changes, rebuild
-from cms.publishing.manifest import MANIFEST
 from tests.core.factories import AlertBannerFactory, StandardPageFactory
-from tests.publishing.built import files_of
+from tests.publishing.built import editor_changes, files_of, manifest_of
 
 pytestmark = pytest.mark.django_db
-
-
-def manifest_of(site_dir):
-    return json.loads((site_dir.resolve() / MANIFEST).read_text())
 
 
 def html_pages(site_dir):
@@ -53,19 +47,10 @@ def built(menu, build, django_capture_on_commit_callbacks, monkeypatch):
     returns the site's rebuild report."""
     report = build()
     signals.flush()  # what making the pages left to rebuild: nothing of it changes
-    reports = []
-
-    def recording(changes, *args, **kwargs):
-        reports.extend(rebuild(changes, *args, **kwargs))
-        return reports
-
-    monkeypatch.setattr(tasks, "rebuild", recording)
+    changes = editor_changes(monkeypatch, django_capture_on_commit_callbacks)
 
     def change(action):
-        reports.clear()
-        with django_capture_on_commit_callbacks(execute=True):
-            action()
-        return next((r for r in reports if r.site_key == "growingup"), None)
+        return changes(action).get("growingup")
 
     return {**menu, "dir": report.output_dir, "change": change}
 

@@ -2,19 +2,16 @@
 dependencies include it, nothing of the other site; only a change that may move it in or out of
 a listing (its dates, its ages) brings the listings of its own site."""
 
-import json
 from datetime import timedelta
 
 import pytest
 from wagtail.models import Page
 from wagtail_localize.models import LocaleSynchronization
 
-from cms.publishing import signals, tasks
+from cms.publishing import signals
 from cms.publishing.build import build_site
-from cms.publishing.incremental import rebuild
-from cms.publishing.manifest import MANIFEST
 from tests.events.factories import EventIndexPageFactory, days_from_today, make_event, new_york
-from tests.publishing.built import files_of
+from tests.publishing.built import editor_changes, files_of, manifest_of
 
 pytestmark = pytest.mark.django_db
 
@@ -48,29 +45,19 @@ def events(sites, three_languages, synced, build, django_capture_on_commit_callb
         build_site(key)
     signals.flush()  # what making the pages left to rebuild
 
-    reports = {}
-
-    def recording(changes, *args, **kwargs):
-        found = rebuild(changes, *args, **kwargs)
-        reports.update({report.site_key: report for report in found})
-        return found
-
-    monkeypatch.setattr(tasks, "rebuild", recording)
-
-    def change(action):
-        reports.clear()
-        with django_capture_on_commit_callbacks(execute=True):
-            action()
-        return dict(reports)
-
-    return {"story": story, "concert": concert, "sites": sites, "change": change}
+    return {
+        "story": story,
+        "concert": concert,
+        "sites": sites,
+        "change": editor_changes(monkeypatch, django_capture_on_commit_callbacks),
+    }
 
 
 def showing(site_dir, page):
     """The URLs whose recorded dependencies include the page or one of its translations."""
     ids = set(page.get_translations(inclusive=True).values_list("pk", flat=True))
     ids |= set(Page.objects.filter(alias_of=page).values_list("pk", flat=True))
-    manifest = json.loads((site_dir.resolve() / MANIFEST).read_text())
+    manifest = manifest_of(site_dir)
     return {
         output["url"]
         for output in manifest["outputs"]

@@ -14,6 +14,7 @@ from cms.publishing.incremental import Changes, rebuild
 from cms.publishing.manifest import MANIFEST
 from cms.publishing.search_plan import SearchIndexPlan
 from tests.core.factories import StandardPageFactory
+from tests.publishing.built import manifest_of
 
 pytestmark = pytest.mark.django_db
 
@@ -93,7 +94,7 @@ def test_a_publish_makes_its_pages_searchable_in_the_recent_index_then_reindexes
     site_dir = built["dir"]
     old_ids = {
         url: indexed[2]
-        for url, indexed in json.loads((site_dir / MANIFEST).read_text())["search_index"].items()
+        for url, indexed in manifest_of(site_dir)["search_index"].items()
         if url.endswith("/about/")
     }
     steps = []
@@ -140,7 +141,7 @@ def test_an_unpublished_page_leaves_the_search_at_once(built, search_reindex_hel
     site_dir = built["dir"]
     old_ids = {
         indexed[2]
-        for url, indexed in json.loads((site_dir / MANIFEST).read_text())["search_index"].items()
+        for url, indexed in manifest_of(site_dir)["search_index"].items()
         if url.endswith("/about/")
     }
     built["change"](built["about"].unpublish)
@@ -340,8 +341,8 @@ def test_a_chain_of_rebuilds_ends_with_the_files_of_a_full_build(built, tmp_path
     assert not (live / "old-news").exists()
     full = build_site("growingup", tmp_path / "full").output_dir
     assert snapshot(built["dir"]) == snapshot(full)
-    manifest = json.loads((live / MANIFEST).read_text())
-    assert manifest["files"] == json.loads((full / MANIFEST).read_text())["files"]
+    manifest = manifest_of(live)
+    assert manifest["files"] == manifest_of(full)["files"]
 
 
 @pytest.mark.parametrize("failure", ["a broken link", "a template that raises"])

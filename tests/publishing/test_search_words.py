@@ -7,9 +7,9 @@ import re
 
 import pytest
 
-from cms.publishing.manifest import MANIFEST
 from search.models import SearchSynonym
 from tests.core.factories import StandardPageFactory
+from tests.publishing.built import manifest_of
 from tests.search.factories import SearchSynonymFactory
 
 pytest.importorskip("pagefind_bin_extended")
@@ -47,7 +47,7 @@ def test_each_language_gets_its_rules_and_words_beside_its_search_page(built):
     assert rules_on(site_dir, "es/search/index.html")[0]["phrases"] == ["guarderia"]
     assert {"about", "daycare", "child", "care"} <= set(words_in(site_dir, "search/words.json"))
     assert "guarderia" in words_in(site_dir, "es/search/words.json")
-    outputs = json.loads((site_dir / MANIFEST).read_text())["outputs"]
+    outputs = manifest_of(site_dir)["outputs"]
     words = {output["url"]: output["kind"] for output in outputs if "words" in output["url"]}
     assert words == {
         url: "search_words"
