@@ -219,8 +219,10 @@
   }
 
   // The pages matching `texts`, each once, ranked as the query service ranks them: Pagefind
-  // finds pages with any of the words, so each word is searched too, and the pages with all
-  // the words of a text (`all`) come first; then those with most of them, each best score first.
+  // finds pages with any of the words, so each word is searched too. The pages with all the
+  // words of a text (`all`) come first, best score first; then the others, by the sum of their
+  // words' scores, as the service's "any of the words" query adds them up: a rare word, or one
+  // in a title, counts for more than a common one.
   async function pagefindMatches({ module, replaced }, texts) {
     const pages = new Map();
     for (const text of texts.filter((t) => t.trim())) {
@@ -228,19 +230,26 @@
       const each = terms.length > 1 ? terms : [];
       const [whole, ...perTerm] = await Promise.all([text, ...each].map((t) => module.search(t)));
       const covered = new Map();
-      perTerm.forEach(({ results }) => results.forEach(({ id }) => covered.set(id, (covered.get(id) ?? 0) + 1)));
+      perTerm.forEach(({ results }) =>
+        results.forEach(({ id, score }) => {
+          const [count, sum] = covered.get(id) ?? [0, 0];
+          covered.set(id, [count + 1, sum + score]);
+        }),
+      );
       for (const result of [whole, ...perTerm].flatMap(({ results }) => results)) {
         // A page in both indexes, unchanged, comes once; one changed, in its new version.
         if (replaced.has(result.id)) continue;
-        const share = each.length ? (covered.get(result.id) ?? 0) / each.length : 1;
+        const [count, sum] = covered.get(result.id) ?? [0, 0];
+        const all = !each.length || count === each.length;
+        const score = all ? result.score : sum;
         const known = pages.get(result.id);
-        if (!known || share > known.share || (share === known.share && result.score > known.score)) {
-          pages.set(result.id, { result, share, score: result.score, all: share === 1 });
+        if (!known || (all && !known.all) || (all === known.all && score > known.score)) {
+          pages.set(result.id, { result, all, score });
         }
       }
     }
     return [...pages.values()]
-      .sort((a, b) => b.share - a.share || b.score - a.score)
+      .sort((a, b) => b.all - a.all || b.score - a.score)
       .map(({ result, all }) => Object.assign(result, { all }));
   }
 
