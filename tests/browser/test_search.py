@@ -183,6 +183,13 @@ def searchable_copy(translated_sites, locales, static_copy):
             StandardPageFactory(
                 parent=parent, title=title, slug=f"page-{number}", locale=locales[code]
             )
+    # One English page not translated yet, shown in English on the Arabic site.
+    museum = home.get_children().get(title="Museum passes")
+    museum.create_alias(
+        parent=home.get_translation(locales["ar"]),
+        update_locale=locales["ar"],
+        update_slug="museum",
+    )
     return static_copy(list(QUERIES))
 
 
@@ -216,6 +223,16 @@ def test_a_shared_search_link_shows_its_results_on_a_static_copy(
     expect(phone.get_by_role("combobox")).to_have_value(q)
     assert query_in_address(phone) == q
     assert_accessible(phone)
+
+
+def test_english_results_on_an_arabic_static_copy_read_left_to_right(searchable_copy, phone):
+    # The English pages not translated yet are in the Arabic index, in English.
+    phone.goto(search_address(searchable_copy, "ar", "passes"))
+    assert_results(phone, ["Museum passes"])
+    card = phone.locator("#search-results .result-card")
+    for part in (card.locator(".result-card__title a"), card.locator(".result-card__summary")):
+        assert part.evaluate("element => getComputedStyle(element).direction") == "ltr"
+    assert phone.locator("html").get_attribute("dir") == "rtl"
 
 
 @pytest.mark.parametrize("code", list(QUERIES))

@@ -295,7 +295,9 @@
         option.setAttribute("role", "option");
         option.setAttribute("aria-selected", "false");
         option.dataset.url = suggestion.url;
-        option.append(el("span", "", suggestion.title));
+        const title = el("span", "", suggestion.title);
+        title.dir = "auto";
+        option.append(title);
         if (suggestion.type_label) option.append(el("small", "", suggestion.type_label));
         return option;
       }),
@@ -320,9 +322,16 @@
     const title = el("h3", "result-card__title");
     const link = el("a", "", result.title);
     link.href = result.url;
+    // A page not translated yet is found in English: its title and summary read left to right
+    // on an Arabic or Urdu page, punctuation where it belongs.
+    link.dir = "auto";
     title.append(link);
     card.append(title);
-    if (result.summary) card.append(el("p", "result-card__summary", result.summary));
+    if (result.summary) {
+      const summary = el("p", "result-card__summary", result.summary);
+      summary.dir = "auto";
+      card.append(summary);
+    }
     const meta = [result.age_stages.join(", "), result.category, result.borough, result.dates].filter(Boolean);
     if (meta.length) {
       const items = el("ul", "result-card__meta");
