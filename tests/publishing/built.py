@@ -2,19 +2,13 @@
 brings, to check what they wrote."""
 
 import json
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
-from django.test import Client
-from wagtail.models import Page
-
-from cms.core.sites import site_for_key
 from cms.publishing import tasks
 from cms.publishing.assets import AssetHasher
-from cms.publishing.build import build_site, site_jobs
 from cms.publishing.headers import policy_meta, with_policy_meta
 from cms.publishing.incremental import rebuild
-from cms.publishing.manifest import MANIFEST, load_manifest
-from cms.publishing.parallel import worker_count
+from cms.publishing.manifest import MANIFEST
 
 
 def files_of(folder, manifest=True, search_index=True):
@@ -65,43 +59,3 @@ def editor_changes(monkeypatch, capture_on_commit):
         return dict(reports)
 
     return change
-
-
-def built_by_two_workers_as_django_serves(site_key, output_root, language_codes):
-    """Builds a site in two worker processes and checks that a sample of it, the first address
-    of every template family in every language, is what Django serves (and so what a build in
-    one process writes). Returns the families: (what renders them, the kind of file)."""
-    site = site_for_key(site_key)
-    assert worker_count(site_jobs(site, language_codes), 2) == 2
-    built = files_of(build_site(site_key, output_root, language_codes, workers=2).output_dir)
-    chosen = _sample(load_manifest(output_root, site_key))
-    families = {name for name, _language in chosen}
-    # Every family is in the sample in every language.
-    assert len(chosen) == len(families) * len(language_codes), site_key
-    client = Client(HTTP_HOST=site.hostname, HTTP_X_STATIC_BUILD="1")
-    for (name, language), (url, output) in chosen.items():
-        assert built[output.path] == as_built(client.get(url)), (name, language, url)
-    return families
-
-
-def _family(output, page_classes):
-    """What renders an output (a page's type, or the search page) and the kind of file it is (a
-    page, a feed, a listing's JSON, a later page of a listing)."""
-    path = PurePosixPath(output.path)
-    shape = "page" if path.name == "index.html" else path.suffix
-    if "page" in path.parts[:-1] and path.parent.name.isdigit():
-        shape = "later page"
-    return (page_classes.get(output.page_id, output.kind), shape)
-
-
-def _sample(manifest):
-    """{(family, language): (url, output)}: the first address of each family in each language."""
-    ids = [entry.page_id for entry in manifest.outputs.values() if entry.page_id]
-    page_classes = {
-        page.pk: type(page).__name__ for page in Page.objects.filter(pk__in=ids).specific()
-    }
-    chosen = {}
-    for url, output in sorted(manifest.outputs.items()):
-        if output.kind in ("page", "search"):
-            chosen.setdefault((_family(output, page_classes), output.language), (url, output))
-    return chosen
