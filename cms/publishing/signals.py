@@ -38,14 +38,36 @@ _state = threading.local()
 
 
 def _pending():
+    if getattr(_state, "changes", None) is not None and _state.gathered_in.rolled_back():
+        # The transaction they came in rolled back (a failed request): they never happened.
+        _state.changes = _state.awaited_aliases = None
     if getattr(_state, "changes", None) is None:
         _state.changes = Changes()
         _state.triggers = {}
         _state.object_triggers = {}
         _state.listing_states = {}
+        _state.gathered_in = _Transaction()
     if getattr(_state, "awaited_aliases", None) is None:
         _state.awaited_aliases = set()
     return _state.changes
+
+
+class _Transaction:
+    """The transaction changes are gathered in, to tell when it rolled back: Django forgets its
+    on-commit callbacks then, this one's among them. Outside a transaction, each save commits."""
+
+    def __init__(self):
+        self.committed = not connection.in_atomic_block
+        if not self.committed:
+            transaction.on_commit(self)
+
+    def __call__(self):
+        self.committed = True
+
+    def rolled_back(self):
+        if self.committed or not connection.in_atomic_block:
+            return False
+        return not any(callback is self for _ids, callback, _robust in connection.run_on_commit)
 
 
 def _note(action, instance):

@@ -1,12 +1,14 @@
 """With the database task backend, as `make run` and production run: a publish answers the
 editor before the rebuild, the worker rebuilds, and the editor sees the public copy's state."""
 
+import contextlib
 import json
 from datetime import timedelta
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.db import transaction
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from cms.publishing import tasks
@@ -215,3 +217,29 @@ def test_the_other_sites_editor_sees_only_their_own_sites_rebuilds(
     assert "data-rebuild=" not in dashboard
     # The site's own editors see it.
     assert 'data-rebuild="queued"' in editor.get("/admin/").content.decode()
+
+
+class RolledBack(Exception):
+    pass
+
+
+@pytest.mark.django_db
+def test_the_changes_of_a_transaction_that_rolled_back_reach_no_rebuild(
+    about, sites, django_capture_on_commit_callbacks
+):
+    from cms.publishing import signals
+
+    signals.flush()  # what making the sites left to rebuild
+    StaticRebuild.objects.all().delete()
+    generation_home = sites["generation"].root_page.specific
+    # A request that published on the other site, then failed: its changes never happened.
+    with contextlib.suppress(RolledBack), transaction.atomic():
+        generation_home.save_revision().publish()
+        raise RolledBack
+
+    with django_capture_on_commit_callbacks(execute=True):
+        about.save_revision().publish()
+
+    record = StaticRebuild.objects.get()
+    assert record.trigger == 'Published "About us"'
+    assert generation_home.pk not in record.pages.values_list("pk", flat=True)
