@@ -14,7 +14,9 @@ from cms.events.recurrence import NEW_YORK
 from cms.events.views import PER_PAGE
 from tests.events.factories import days_from_today, make_event, new_york
 
-pytestmark = [pytest.mark.django_db, pytest.mark.clock]
+# The tests whose answer depends on the day or the hour are marked `clock`: they run at several
+# instants. The others make their events days ahead and check what does not move with time.
+pytestmark = pytest.mark.django_db
 
 
 def titles(response):
@@ -77,6 +79,7 @@ def listing(event_indexes, age_stages):
     return index
 
 
+@pytest.mark.clock
 def test_listing_shows_the_sites_upcoming_dates_soonest_first(listing, get):
     response = get("growingup", "/events/")
 
@@ -92,6 +95,7 @@ def test_listing_shows_the_sites_upcoming_dates_soonest_first(listing, get):
     assert titles(get("generation", "/events/")) == ["Generation job fair"]
 
 
+@pytest.mark.clock
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
@@ -115,6 +119,7 @@ def test_filters_work_as_a_plain_get_form(listing, get, query, expected):
         assert set(titles(response)) == expected
 
 
+@pytest.mark.clock
 @pytest.mark.parametrize(
     "query",
     ["borough=bronx", "age=teen", "age=toddler&free=1", "free=1", "virtual=1", "age=preteen"],
@@ -133,6 +138,7 @@ def test_the_json_filters_to_the_same_dates_as_the_server(listing, get, query):
     assert shown == set(titles(get("growingup", f"/events/?{query}")))
 
 
+@pytest.mark.clock
 def test_the_json_has_every_upcoming_date_in_new_york_time(listing, get):
     page = get("growingup", "/events/")
     items = get("growingup", "/events/events.json").json()["items"]
@@ -156,6 +162,7 @@ def test_the_json_has_every_upcoming_date_in_new_york_time(listing, get):
     assert toddlers["html"].startswith("<li>") and 'href="/events/' in toddlers["html"]
 
 
+@pytest.mark.clock
 def test_date_range_and_the_week(listing, get):
     start = days_from_today(15).isoformat()
     end = days_from_today(25).isoformat()
@@ -200,6 +207,7 @@ def test_long_listings_are_paginated_by_path_and_by_query(event_indexes, get):
     assert {"page/2/", "events.json"} <= set(event_indexes["growingup"].static_site_paths())
 
 
+@pytest.mark.clock
 def test_event_page_shows_dates_place_and_add_to_calendar(event_indexes, get):
     make_event(
         event_indexes["growingup"],
@@ -228,6 +236,7 @@ def json_ld(response):
     return json.loads(match.group(1))
 
 
+@pytest.mark.clock
 def test_json_ld_describes_a_place_event(event_indexes, get):
     make_event(
         event_indexes["growingup"],
@@ -253,6 +262,7 @@ def test_json_ld_describes_a_place_event(event_indexes, get):
     assert data["url"] == "http://growingup.localhost/events/puppet-show/"
 
 
+@pytest.mark.clock
 def test_json_ld_of_a_cancelled_online_event(event_indexes, get):
     make_event(
         event_indexes["generation"],
@@ -295,6 +305,7 @@ def wednesday_zoo(index, **fields):
     return first
 
 
+@pytest.mark.clock
 def test_a_weekly_series_is_one_card_with_its_next_date_and_its_pattern(event_indexes, get):
     first = wednesday_zoo(event_indexes["growingup"])
 
@@ -309,6 +320,7 @@ def test_a_weekly_series_is_one_card_with_its_next_date_and_its_pattern(event_in
     )
 
 
+@pytest.mark.clock
 def test_the_count_and_the_json_go_by_event_not_by_date(event_indexes, get):
     wednesday_zoo(event_indexes["growingup"])
     make_event(
@@ -325,6 +337,7 @@ def test_the_count_and_the_json_go_by_event_not_by_date(event_indexes, get):
     assert sorted(len(item["dates"]) for item in items) == [1, 10]
 
 
+@pytest.mark.clock
 def test_a_date_filter_finds_the_series_once_at_its_date_in_range(event_indexes, get):
     first = wednesday_zoo(event_indexes["growingup"])
     # Two Wednesdays in range.
@@ -337,6 +350,7 @@ def test_a_date_filter_finds_the_series_once_at_its_date_in_range(event_indexes,
     assert re.search(r"<strong data-count>(\d+)</strong>", response.text).group(1) == "1"
 
 
+@pytest.mark.clock
 def test_this_weekend_shows_a_weekend_series_once_at_its_date_this_weekend(event_indexes, get):
     today = days_from_today(0)
     # Saturday and Sunday all day, since a Saturday well before today.
@@ -361,6 +375,7 @@ def test_this_weekend_shows_a_weekend_series_once_at_its_date_this_weekend(event
     assert "Every Saturday and Sunday" in card
 
 
+@pytest.mark.clock
 def test_a_cancelled_next_date_gives_way_to_the_next_one_that_is_on(event_indexes, get):
     first = wednesday_zoo(
         event_indexes["growingup"], changes=[{"original_date": next_weekday(2), "cancelled": True}]
@@ -438,6 +453,7 @@ def test_untranslated_event_cards_learn_their_language_in_one_query(
     assert queries() == one
 
 
+@pytest.mark.clock
 def test_the_json_card_at_a_date_is_the_listings_card_at_that_date(event_indexes, get):
     # listing.js puts the date's part into the event's card: the card the server shows.
     first = wednesday_zoo(event_indexes["growingup"])
@@ -462,6 +478,7 @@ def test_the_json_card_at_a_date_is_the_listings_card_at_that_date(event_indexes
     assert f'<time datetime="{new_york(first, 10).isoformat()}">' in "".join(cards)
 
 
+@pytest.mark.clock
 def test_the_json_in_another_language_has_each_event_once_with_its_dates(
     event_indexes, get, translated_sites, synced
 ):
