@@ -8,6 +8,7 @@ from django.db import transaction
 from django.test import override_settings
 
 from cms.core import demo
+from cms.core.city_addresses import write_redirects
 
 
 class Command(BaseCommand):
@@ -35,6 +36,7 @@ class Command(BaseCommand):
                 if app_config.name != "cms.core" and find_spec(module_name):
                     import_module(module_name).load(self.stdout.write)
             demo.sync_locale_trees()
+            write_redirects(self.stdout.write)
             username, password, user_created = demo.ensure_admin()
         if user_created:
             self.stdout.write(f"Admin account created: {username}")
