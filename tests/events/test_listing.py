@@ -231,6 +231,32 @@ def test_event_page_shows_dates_place_and_add_to_calendar(event_indexes, get):
     assert cost_on(response.text) == "Free, no tickets needed"
 
 
+def test_an_event_with_an_address_links_to_a_map_and_to_directions(event_indexes, get):
+    make_event(event_indexes["growingup"], title="Puppet show", slug="puppet-show")
+    make_event(
+        event_indexes["growingup"],
+        title="Online class",
+        slug="online-class",
+        venue_name="",
+        address="",
+        is_virtual=True,
+        online_url="https://example.org/class",
+    )
+
+    where = get("growingup", "/events/puppet-show/").text
+    online = get("growingup", "/events/online-class/").text
+
+    assert (
+        '<a href="https://www.openstreetmap.org/search?query=10+Grand+Army+Plaza%2C+Brooklyn'
+        in where
+    )
+    assert (
+        '<a href="https://www.google.com/maps/dir/?api=1&amp;destination=10+Grand+Army+Plaza'
+        in where
+    )
+    assert "openstreetmap" not in online and "google.com/maps" not in online
+
+
 def json_ld(response):
     match = re.search(r'<script type="application/ld\+json">(.*?)</script>', response.text, re.S)
     return json.loads(match.group(1))

@@ -91,6 +91,7 @@ def test_trip_page_shows_how_to_get_there(youth, get):
 
     assert "1 train to South Ferry" in html and "M15, M20" in html
     assert "https://www.openstreetmap.org/search?query=4+South+Street" in html
+    assert "https://www.google.com/maps/dir/?api=1&amp;destination=4+South+Street" in html
     assert 'href="https://www.siferry.com"' in html
     assert "Free this week" in html and "Staten Island" in html
 

@@ -19,7 +19,7 @@ from wagtail.models import Locale, Orderable
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from cms.core import build_cache
+from cms.core import build_cache, places
 from cms.core.age_stages import AgeStagesField, age_stage_filter
 from cms.core.blocks import RICH_TEXT_FEATURES
 from cms.core.city_time import local_midnight
@@ -459,6 +459,14 @@ class EventPage(RoutablePageMixin, BasePage):
     @property
     def is_recurring(self):
         return bool(self.repeat or self._dates("extra_dates"))
+
+    @property
+    def map_link(self):
+        return places.map_link(self.address)
+
+    @property
+    def directions_link(self):
+        return places.directions_link(self.address)
 
     @property
     def cost_text(self):

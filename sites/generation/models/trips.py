@@ -2,7 +2,6 @@
 
 import datetime
 from dataclasses import replace
-from urllib.parse import quote_plus
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -15,6 +14,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from cms.core import places
 from cms.core.blocks import BaseStreamBlock
 from cms.core.city_time import NEW_YORK, local_midnight
 from cms.core.listings import FilteredListingMixin, ListingFilter, date_range
@@ -185,11 +185,11 @@ class TripPage(BasePage):
 
     @property
     def map_link(self):
-        if self.map_url:
-            return self.map_url
-        if self.address:
-            return f"https://www.openstreetmap.org/search?query={quote_plus(self.address)}"
-        return ""
+        return places.map_link(self.address, self.map_url)
+
+    @property
+    def directions_link(self):
+        return places.directions_link(self.address)
 
     def dates(self):
         """From the first day's New York midnight to the end of the last; None without dates."""

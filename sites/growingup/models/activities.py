@@ -2,7 +2,6 @@
 each activity has its own address to share and its own translation."""
 
 from dataclasses import replace
-from urllib.parse import quote_plus
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -11,6 +10,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
+from cms.core import places
 from cms.core.age_stages import AgeStagesField, stages_in_language
 from cms.core.blocks import RICH_TEXT_FEATURES
 from cms.core.listings import FilteredListingMixin, ListingFilter
@@ -133,11 +133,11 @@ class ActivityPage(BasePage):
 
     @property
     def map_link(self):
-        if self.map_url:
-            return self.map_url
-        if self.address:
-            return f"https://www.openstreetmap.org/search?query={quote_plus(self.address)}"
-        return ""
+        return places.map_link(self.address, self.map_url)
+
+    @property
+    def directions_link(self):
+        return places.directions_link(self.address)
 
     def search_card(self):
         return replace(
