@@ -4,7 +4,7 @@ from django.utils import translation
 from django.utils.html import format_html
 from wagtail.models import Locale, Page
 
-from cms.core import build_cache, chrome, languages
+from cms.core import build_cache, chrome, languages, sites
 from cms.core.models import AlertBanner
 
 register = template.Library()
@@ -74,6 +74,36 @@ def search_result_title(content):
     if search_card is None:
         return ""
     return format_html(' data-pagefind-meta="title:{}"', search_card().title)
+
+
+@register.inclusion_tag("core/includes/link_preview.html", takes_context=True)
+def link_preview(context, content=None):
+    """The Open Graph and Twitter card tags of a page: the title, summary and picture a link to
+    it shows when it is shared in WhatsApp, a text message or a post. `content` is what the page
+    shows when that is not the page itself (a program on the programs page)."""
+    page = context["page"]
+    content = content or page.specific
+    site = page.get_site()
+    image = getattr(content, "hero_image", None)
+    picture = ""
+    if image is not None:
+        rendition = image.get_rendition("fill-1200x630")
+        picture = rendition.url if "://" in rendition.url else site.root_url + rendition.url
+    if isinstance(content, Page):
+        title = content.seo_title or content.title
+        description = content.search_description or getattr(content, "summary", "")
+    else:
+        card = content.search_card()
+        title, description = card.title, card.summary
+    return {
+        "site_name": sites.site_names().get(sites.site_key_of(page), ""),
+        "title": title,
+        "description": description,
+        "url": languages.canonical_url(context["request"], page),
+        "locale": languages.reader_language().replace("-", "_"),
+        "picture": picture,
+        "picture_alt": getattr(content, "hero_image_alt", ""),
+    }
 
 
 @register.simple_tag(takes_context=True)
