@@ -14,6 +14,7 @@ from pathlib import Path
 
 import fsspec
 
+from cms.publishing.headers import cache_control
 from cms.publishing.manifest import Manifest
 from cms.publishing.search_index import ENTRY
 from cms.publishing.search_plan import RECENT_NOTE
@@ -63,7 +64,7 @@ def deploy(site_dir, target, *, fs=None, full=False):
             continue
         if "s3" in fs.protocol:
             content_type = mimetypes.guess_type(path)[0] or "application/octet-stream"
-            extra = {"ContentType": content_type}
+            extra = {"ContentType": content_type, "CacheControl": cache_control(f"/{path}")}
         target_path = f"{root}/{path}"
         fs.makedirs(target_path.rsplit("/", 1)[0], exist_ok=True)
         fs.pipe_file(target_path, (site_dir / path).read_bytes(), **extra)

@@ -11,6 +11,14 @@ from django.conf import settings
 from cms.security import public_policy
 
 HEADERS_FILE = "_headers"
+# Every file under these is named by its content's hash (cms.publishing.assets): a browser may
+# keep it for a year. Anything else (pages, feeds, sitemaps, the search index's entry points)
+# is asked for again on each visit, which costs a 304 when nothing changed, so that a publish,
+# or an alert banner, shows on the reader's next visit rather than whenever a guessed lifetime
+# ends. Netlify and Cloudflare Pages do that for files `_headers` gives no Cache-Control.
+HASHED_FOLDERS = ("/static/", "/media/")
+KEEP_FOR_A_YEAR = "public, max-age=31536000, immutable"
+ASK_AGAIN = "no-cache"
 _CHARSET = re.compile(rb"<meta charset=[^>]*>|<head>", re.IGNORECASE)
 
 
@@ -24,8 +32,15 @@ def site_headers():
     }
 
 
+def cache_control(path):
+    """The Cache-Control of a file of the static copy, by its address."""
+    return KEEP_FOR_A_YEAR if path.startswith(HASHED_FOLDERS) else ASK_AGAIN
+
+
 def headers_file():
     lines = ["/*", *(f"  {name}: {value}" for name, value in site_headers().items())]
+    for folder in HASHED_FOLDERS:
+        lines += [f"{folder}*", f"  Cache-Control: {KEEP_FOR_A_YEAR}"]
     return ("\n".join(lines) + "\n").encode()
 
 

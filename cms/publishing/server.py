@@ -8,7 +8,7 @@ from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from cms.publishing.headers import HEADERS_FILE, headers_for, read_headers_file
+from cms.publishing.headers import HEADERS_FILE, cache_control, headers_for, read_headers_file
 
 # Until the worker's first build of a site is done.
 NOT_BUILT_YET = (
@@ -63,7 +63,10 @@ class SiteRequestHandler(SimpleHTTPRequestHandler):
         site_dir = self._site_dir()
         if site_dir is not None:
             rules = _headers_rules(site_dir / HEADERS_FILE)
-            for name, value in headers_for(rules, self.path.split("?", 1)[0]).items():
+            path = self.path.split("?", 1)[0]
+            # What a static host sends for a file `_headers` gives no Cache-Control.
+            headers = {"Cache-Control": cache_control(path), **headers_for(rules, path)}
+            for name, value in headers.items():
                 self.send_header(name, value)
         super().end_headers()
 

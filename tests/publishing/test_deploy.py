@@ -122,6 +122,15 @@ def test_deploy_to_s3_sends_only_changed_files_and_deletes_gone_ones(deployed, b
     )
     assert bucket.info("static-sites/growingup/index.html")["ContentType"] == "text/html"
 
+    # Pages are asked for again on each visit; files named by their hash are kept a year.
+    def cache_control(path):
+        head = bucket.call_s3("head_object", Bucket="static-sites", Key=f"growingup/{path}")
+        return head["CacheControl"]
+
+    assert cache_control("index.html") == "no-cache"
+    asset = next(path for path in files if path.startswith("static/"))
+    assert cache_control(asset) == "public, max-age=31536000, immutable"
+
     deployed["about"].unpublish()
     rebuild(Changes(pages={deployed["about"].pk}))
     second = deploy(site_dir, "s3://static-sites/growingup")

@@ -14,6 +14,7 @@ from django.test import Client
 from wagtail.contrib.redirects.models import Redirect
 
 from cms.publishing.server import make_server
+from tests.publishing.built import files_of
 
 pytestmark = pytest.mark.django_db
 
@@ -57,7 +58,8 @@ def test_the_headers_file_has_the_whole_policy_for_every_address(content, build)
     lines = (site_dir / "_headers").read_text().splitlines()
 
     assert lines[0] == "/*"
-    headers = dict(line.strip().split(": ", 1) for line in lines[1:] if line.strip())
+    rule = lines[1 : next(n for n, line in enumerate(lines) if n and not line[0].isspace())]
+    headers = dict(line.strip().split(": ", 1) for line in rule)
     assert directives(headers["Content-Security-Policy"]) == live_policy()
     assert "frame-ancestors 'self'" in headers["Content-Security-Policy"]
     assert headers["X-Content-Type-Options"] == "nosniff"
@@ -81,6 +83,32 @@ def test_the_static_server_sends_the_policy_on_pages_files_and_404s(content, bui
     assert [response.status_code for response in responses] == [200, 200, 200, 404]
     for response in responses:
         assert directives(response.headers["Content-Security-Policy"]) == live_policy()
+
+
+def test_pages_are_asked_for_again_and_hashed_files_kept_a_year(content, build):
+    # A reader who comes back after a publish, or an alert banner, sees it: no browser keeps
+    # a page for a lifetime it guessed from Last-Modified.
+    site_dir = build().output_dir
+    asset = next(path for path in files_of(site_dir) if path.startswith("static/"))
+    server = make_server({"growingup.localhost": site_dir}, 0)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    address = f"http://127.0.0.1:{server.server_address[1]}"
+    try:
+        caching = {
+            path: requests.get(
+                f"{address}{path}", headers={"Host": "growingup.localhost"}, timeout=5
+            ).headers.get("Cache-Control")
+            for path in ("/", "/es/about/", "/sitemap.xml", "/events/feed.ics", f"/{asset}")
+        }
+    finally:
+        server.shutdown()
+        server.server_close()
+
+    assert caching.pop(f"/{asset}") == "public, max-age=31536000, immutable"
+    assert set(caching.values()) == {"no-cache"}
+    rules = (site_dir / "_headers").read_text()
+    assert "/static/*\n  Cache-Control: public, max-age=31536000, immutable" in rules
+    assert "/*\n" in rules and rules.count("Cache-Control") == 2  # the pages: the host's default
 
 
 def test_the_policy_is_written_the_same_way_in_every_process():
