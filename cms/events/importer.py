@@ -67,6 +67,7 @@ OWNED_FIELDS = [
     "cancelled",
     "registration_url",
     "organizer",
+    "organizer_email",
     "repeat",
     "repeat_interval",
     "repeat_weekdays",

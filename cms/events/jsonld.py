@@ -50,6 +50,10 @@ def event_json_ld(event, request=None, occurrence=None, image_url=None):
         data["image"] = [image_url]
     if event.organizer:
         data["organizer"] = {"@type": "Organization", "name": event.organizer}
+        if event.organizer_email:
+            data["organizer"]["email"] = event.organizer_email
+        if event.organizer_phone:
+            data["organizer"]["telephone"] = event.organizer_phone
     if event.is_free or event.registration_url:
         offer = {"@type": "Offer", "url": event.registration_url or data["url"]}
         if event.is_free:

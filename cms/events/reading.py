@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from functools import cache
 
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.utils.text import Truncator
 from icalendar import Calendar
 from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
@@ -517,6 +519,7 @@ def _imported_event(uid, master, overrides, organizer, default_borough):
         "cancelled": str(master.get("STATUS", "")).upper() == "CANCELLED",
         "registration_url": safe_url(str(master.get("URL", "") or "")[:MAX_TEXT]),
         "organizer": (_organizer(master) or organizer)[:200],
+        "organizer_email": _organizer_email(master),
         "repeat": "",
         "repeat_interval": 1,
         "repeat_weekdays": "",
@@ -566,6 +569,20 @@ def _organizer(component):
     if organizer is None:
         return ""
     return printable(clean_text(str(organizer.params.get("CN", ""))[:MAX_TEXT]))
+
+
+def _organizer_email(component):
+    """The organizer's address (ORGANIZER:mailto:…), when it is a valid one; else ""."""
+    organizer = component.get("ORGANIZER")
+    value = str(organizer or "").strip()
+    if not value.lower().startswith("mailto:"):
+        return ""
+    address = value[len("mailto:") :].strip()[:254]
+    try:
+        validate_email(address)
+    except ValidationError:
+        return ""
+    return address
 
 
 def _categories(component):

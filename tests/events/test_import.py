@@ -472,3 +472,17 @@ def test_imported_slugs_are_never_empty_and_keep_the_uid_hash(target, title, slu
         f"-{hashlib.sha1(b'slug@partner').hexdigest()[:6]}"
     )
     assert "--" not in made
+
+
+def test_the_organizer_s_e_mail_comes_from_the_feed_when_it_is_a_valid_address(target):
+    data = vcalendar(
+        vevent("with-mail", "ORGANIZER;CN=Brooklyn Public Library:mailto:events@bklynlibrary.org"),
+        vevent("bad-mail", "ORGANIZER;CN=Queens Library:mailto:not an address"),
+        vevent("no-mail", "ORGANIZER;CN=Queens Library:https://example.org/"),
+    )
+
+    import_calendar(data, target)
+
+    assert imported("with-mail").organizer == "Brooklyn Public Library"
+    assert imported("with-mail").organizer_email == "events@bklynlibrary.org"
+    assert imported("bad-mail").organizer_email == imported("no-mail").organizer_email == ""

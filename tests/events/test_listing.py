@@ -6,6 +6,7 @@ import re
 from datetime import timedelta
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -255,6 +256,35 @@ def test_an_event_with_an_address_links_to_a_map_and_to_directions(event_indexes
         in where
     )
     assert "openstreetmap" not in online and "google.com/maps" not in online
+
+
+def test_an_event_page_gives_the_organizer_s_phone_and_e_mail_as_links(event_indexes, get):
+    make_event(
+        event_indexes["growingup"],
+        title="Puppet show",
+        slug="puppet-show",
+        organizer="Brooklyn Public Library",
+        organizer_phone="(718) 230-2100 ext. 4",
+        organizer_email="events@bklynlibrary.org",
+    )
+
+    page = get("growingup", "/events/puppet-show/").text
+
+    assert '<a href="tel:7182302100" dir="ltr">(718) 230-2100 ext. 4</a>' in page
+    assert '<a href="mailto:events@bklynlibrary.org" dir="ltr">events@bklynlibrary.org</a>' in page
+    organizer = json_ld(get("growingup", "/events/puppet-show/"))["organizer"]
+    assert organizer["telephone"] == "(718) 230-2100 ext. 4"
+    assert organizer["email"] == "events@bklynlibrary.org"
+
+
+@pytest.mark.parametrize("number", ["call us", "12", "212-555-0100; DROP TABLE"])
+def test_an_organizer_phone_that_is_not_a_number_is_refused(event_indexes, number):
+    event = make_event(event_indexes["growingup"], title="Swim", slug="swim")
+    event.organizer_phone = number
+
+    with pytest.raises(ValidationError) as refused:
+        event.full_clean()
+    assert "organizer_phone" in refused.value.message_dict
 
 
 def json_ld(response):

@@ -2,9 +2,11 @@
 
 import hashlib
 import json
+import re
 from dataclasses import replace
 
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Subquery
 from django.utils import timezone
@@ -45,6 +47,13 @@ from cms.events.recurrence import (
 )
 
 AUDIENCES = [("family", _("Families")), ("youth", _("Young people"))]
+# A phone number as people write one: digits with spaces, dots, dashes, brackets, a leading +,
+# and an extension.
+PHONE = RegexValidator(
+    r"^\+?[\d\s().-]{7,25}(\s*(ext|x)\.?\s*\d{1,6})?$",
+    _("Enter a phone number, such as 212-555-0100."),
+    flags=re.IGNORECASE,
+)
 ACCESSIBILITY = [
     ("fully", _("Fully accessible")),
     ("partially", _("Partially accessible")),
@@ -239,6 +248,14 @@ class EventPage(RoutablePageMixin, BasePage):
     audience = models.CharField(_("audience"), max_length=10, choices=AUDIENCES, default="family")
     registration_url = models.URLField(_("registration link"), blank=True)
     organizer = models.CharField(_("organizer"), max_length=200, blank=True)
+    organizer_email = models.EmailField(_("organizer's e-mail"), blank=True)
+    organizer_phone = models.CharField(
+        _("organizer's phone"),
+        max_length=40,
+        blank=True,
+        validators=[PHONE],
+        help_text=_("A number people can call with questions, such as 212-555-0100."),
+    )
     featured = models.BooleanField(_("featured"), default=False)
 
     uid = models.CharField(
@@ -287,6 +304,8 @@ class EventPage(RoutablePageMixin, BasePage):
             "borough",
             "is_virtual",
             "is_free",
+            "organizer_email",
+            "organizer_phone",
             "age_stage_slugs",
             "audience",
             "uid",
@@ -350,6 +369,7 @@ class EventPage(RoutablePageMixin, BasePage):
                 FieldPanel("audience"),
                 FieldPanel("registration_url"),
                 FieldPanel("organizer"),
+                FieldRowPanel([FieldPanel("organizer_email"), FieldPanel("organizer_phone")]),
                 FieldPanel("featured"),
             ],
             heading=_("Details"),
@@ -463,6 +483,13 @@ class EventPage(RoutablePageMixin, BasePage):
     @property
     def map_link(self):
         return places.map_link(self.address)
+
+    @property
+    def organizer_phone_link(self):
+        """The organizer's number as a tel: address (digits and a leading +, no extension)."""
+        number = re.split(r"(?i)\s*(?:ext|x)\.?\s*\d", self.organizer_phone)[0]
+        digits = re.sub(r"[^\d+]", "", number)
+        return f"tel:{digits}" if digits else ""
 
     @property
     def directions_link(self):
