@@ -5,14 +5,12 @@ took their place. Each site app says which of its pages an old address meant, in
 redirects (which the live site follows and the static build writes as `_redirects` and HTML
 fallbacks), in every language the page has, under the same language prefixes as the city's."""
 
-from importlib import import_module
-from importlib.util import find_spec
 from typing import NamedTuple
 
-from django.apps import apps
 from django.conf import settings
 from django.db import transaction
 from wagtail.contrib.redirects.models import Redirect
+from wagtail.utils.apps import get_app_submodules
 
 from cms.core.sites import find_site
 
@@ -37,10 +35,9 @@ def in_every_language(host, path, page):
 
 def city_addresses():
     """Every old address, in every language, from each app's city_addresses module."""
-    for app_config in apps.get_app_configs():
-        module_name = f"{app_config.name}.city_addresses"
-        if app_config.name != "cms.core" and find_spec(module_name):
-            for old in import_module(module_name).addresses():
+    for app_name, module in get_app_submodules("city_addresses"):
+        if app_name != "cms.core":  # this module
+            for old in module.addresses():
                 yield from in_every_language(*old)
 
 
@@ -49,18 +46,24 @@ def write_redirects(report=lambda message: None):
     redirected keeps their redirect. Safe to run again; run it when content is added, so new
     pages get their old addresses too. Returns (created, kept)."""
     created = kept = 0
+    sites, taken = {}, {}  # by host: its Site, and the old paths it already redirects
     with transaction.atomic():
         for host, path, page in city_addresses():
-            site = find_site(host)
-            if site is None:
+            if host not in sites:
+                sites[host] = find_site(host)
+                taken[host] = set(
+                    Redirect.objects.filter(site=sites[host]).values_list("old_path", flat=True)
+                )
+            if sites[host] is None:
                 continue
             old_path = Redirect.normalise_path(path)
-            if Redirect.objects.filter(site=site, old_path=old_path).exists():
+            if old_path in taken[host]:
                 kept += 1
                 continue
             Redirect.objects.create(
-                site=site, old_path=old_path, redirect_page=page, is_permanent=True
+                site=sites[host], old_path=old_path, redirect_page=page, is_permanent=True
             )
+            taken[host].add(old_path)
             created += 1
     if created:
         report(f"Redirects from the city's current addresses: {created} added")

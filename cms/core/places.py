@@ -14,6 +14,19 @@ def map_link(address, map_url=""):
     return ""
 
 
+class PlaceLinks:
+    """`map_link` and `directions_link` for a model with an `address` (and maybe a `map_url`,
+    an editor's own map link)."""
+
+    @property
+    def map_link(self):
+        return map_link(self.address, getattr(self, "map_url", ""))
+
+    @property
+    def directions_link(self):
+        return directions_link(self.address)
+
+
 def directions_link(address):
     """Directions to the address from where the reader is (Google Maps' public URL scheme: no
     key, and a phone opens it in its maps app); "" without an address."""

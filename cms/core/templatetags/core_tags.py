@@ -78,17 +78,19 @@ def search_result_title(content):
 
 @register.inclusion_tag("core/includes/link_preview.html", takes_context=True)
 def link_preview(context, content=None):
-    """The Open Graph and Twitter card tags of a page: the title, summary and picture a link to
-    it shows when it is shared in WhatsApp, a text message or a post. `content` is what the page
-    shows when that is not the page itself (a program on the programs page)."""
+    """The canonical link of a page, and the Open Graph and Twitter card tags with its address:
+    the title, summary and picture a link to it shows when it is shared in WhatsApp, a text
+    message or a post. `content` is what the page shows when that is not the page itself (a
+    program on the programs page)."""
     page = context["page"]
     content = content or page.specific
-    site = page.get_site()
     image = getattr(content, "hero_image", None)
     picture = ""
     if image is not None:
         rendition = image.get_rendition("fill-1200x630")
-        picture = rendition.url if "://" in rendition.url else site.root_url + rendition.url
+        picture = rendition.url
+        if "://" not in picture:
+            picture = page.get_site().root_url + picture
     if isinstance(content, Page):
         title = content.seo_title or content.title
         description = content.search_description or getattr(content, "summary", "")
@@ -104,11 +106,6 @@ def link_preview(context, content=None):
         "picture": picture,
         "picture_alt": getattr(content, "hero_image_alt", ""),
     }
-
-
-@register.simple_tag(takes_context=True)
-def canonical_url(context):
-    return languages.canonical_url(context["request"], context["page"])
 
 
 @register.inclusion_tag("core/includes/language_switcher.html", takes_context=True)

@@ -187,7 +187,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         return list(entries.values())
 
 
-class EventPage(RoutablePageMixin, BasePage):
+class EventPage(places.PlaceLinks, RoutablePageMixin, BasePage):
     """One event, or a series of dates of the same event. Times are stored in UTC and shown in
     New York time."""
 
@@ -481,19 +481,11 @@ class EventPage(RoutablePageMixin, BasePage):
         return bool(self.repeat or self._dates("extra_dates"))
 
     @property
-    def map_link(self):
-        return places.map_link(self.address)
-
-    @property
     def organizer_phone_link(self):
         """The organizer's number as a tel: address (digits and a leading +, no extension)."""
         number = re.split(r"(?i)\s*(?:ext|x)\.?\s*\d", self.organizer_phone)[0]
         digits = re.sub(r"[^\d+]", "", number)
         return f"tel:{digits}" if digits else ""
-
-    @property
-    def directions_link(self):
-        return places.directions_link(self.address)
 
     @property
     def cost_text(self):

@@ -105,7 +105,7 @@ class TripIndexPage(FilteredListingMixin, BasePage):
         return trip.as_json(request)
 
 
-class TripPage(BasePage):
+class TripPage(places.PlaceLinks, BasePage):
     trip_type = models.CharField(max_length=20, choices=TRIP_TYPES, default="day-trip")
     intro = models.TextField(max_length=600)
     body = StreamField(BaseStreamBlock(), blank=True, help_text="Sections about the place.")
@@ -182,14 +182,6 @@ class TripPage(BasePage):
 
     def search_card(self):
         return replace(super().search_card(), borough=self.borough)
-
-    @property
-    def map_link(self):
-        return places.map_link(self.address, self.map_url)
-
-    @property
-    def directions_link(self):
-        return places.directions_link(self.address)
 
     def dates(self):
         """From the first day's New York midnight to the end of the last; None without dates."""

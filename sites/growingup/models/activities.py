@@ -72,7 +72,7 @@ class ActivityGuidePage(FilteredListingMixin, ListPage):
         }
 
 
-class ActivityPage(BasePage):
+class ActivityPage(places.PlaceLinks, BasePage):
     """One activity in an activity guide: a camp, a class, a program after school."""
 
     description = RichTextField(features=RICH_TEXT_FEATURES)
@@ -130,14 +130,6 @@ class ActivityPage(BasePage):
         super().clean()
         if self.start_date and self.end_date and self.end_date < self.start_date:
             raise ValidationError({"end_date": "The end must not come before the start."})
-
-    @property
-    def map_link(self):
-        return places.map_link(self.address, self.map_url)
-
-    @property
-    def directions_link(self):
-        return places.directions_link(self.address)
 
     def search_card(self):
         return replace(

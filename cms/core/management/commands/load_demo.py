@@ -1,11 +1,8 @@
-from importlib import import_module
-from importlib.util import find_spec
-
-from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.test import override_settings
+from wagtail.utils.apps import get_app_submodules
 
 from cms.core import demo
 from cms.core.city_addresses import write_redirects
@@ -31,10 +28,9 @@ class Command(BaseCommand):
                 self.stdout.write(f"Languages added: {', '.join(created)}")
             if demo.ensure_age_stages():
                 self.stdout.write("Age stages created")
-            for app_config in apps.get_app_configs():
-                module_name = f"{app_config.name}.demo"
-                if app_config.name != "cms.core" and find_spec(module_name):
-                    import_module(module_name).load(self.stdout.write)
+            for app_name, module in get_app_submodules("demo"):
+                if app_name != "cms.core":  # its demo is above
+                    module.load(self.stdout.write)
             demo.sync_locale_trees()
             write_redirects(self.stdout.write)
             username, password, user_created = demo.ensure_admin()
